@@ -1,0 +1,57 @@
+import { DecodeError, InvalidValueError } from './errors.js';
+
+/** Strict UTF-8 decoder: invalid bytes throw instead of becoming U+FFFD; a leading BOM is kept. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A lone (unpaired) UTF-16 surrogate; with the `u` flag, valid pairs are single code points. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** True when `text` holds an unpaired surrogate, which UTF-8 cannot carry. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** Throws the {@link InvalidValueError} of `codec` refusing `value` for `reason`. */
+export function refuse(codec: string, value: unknown, reason: string): never {
+  throw new InvalidValueError({ codec, value, reason });
+}
+
+/** Throws the {@link DecodeError} of `codec` unable to read `raw` for `reason`. */
+export function unreadable(codec: string, raw: unknown, reason: string): never {
+  throw new DecodeError({ codec, raw, reason });
+}
+
+/** Checks that `value` is a string UTF-8 can carry (no lone surrogates), else refuses it. */
+export function requireText(codec: string, value: unknown): string {
+  if (typeof value !== 'string') refuse(codec, value, `expected a string, got ${typeName(value)}`);
+  if (hasLoneSurrogate(value)) {
+    refuse(codec, value, 'contains a lone UTF-16 surrogate, which UTF-8 cannot store');
+  }
+  return value;
+}
+
+/** The text of a reply: strings as they are, Buffers through strict UTF-8 (DecodeError if invalid). */
+export function replyText(codec: string, raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (raw instanceof Uint8Array) {
+    try {
+      return strictUtf8.decode(raw);
+    } catch (error) {
+      throw new DecodeError({ codec, raw, reason: 'not valid UTF-8' }, { cause: error });
+    }
+  }
+  return unreadable(codec, raw, `expected a string or Buffer reply, got ${typeName(raw)}`);
+}
+
+/** A short description of a value's type for error reasons (`'number'`, `'null'`, `'Date'`). */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === null || proto === Object.prototype) return 'object';
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'object';
+  }
+  return typeof value;
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+
+export * from './errors.js';
+export * from './pipeline/index.js';

@@ -1,0 +1,101 @@
+import { RedpipeError } from '../errors.js';
+
+/** Thrown by `Deferred.result` when the pipeline that will fill it has not executed yet. */
+export class ResultNotReady extends RedpipeError {
+  constructor(label: string | undefined) {
+    super(
+      `${label ? `${label}: ` : ''}result is not ready: the pipeline holding this command has not ` +
+        'executed yet (call execute() on the root pipeline, or use autoexec)',
+    );
+  }
+}
+
+/** Thrown by `Deferred.set()` / `fail()` on a deferred that already holds a value or an error. */
+export class DeferredAlreadySettled extends RedpipeError {
+  constructor(label: string | undefined) {
+    super(`${label ? `${label}: ` : ''}this deferred result was already set`);
+  }
+}
+
+const PENDING = 0;
+const FULFILLED = 1;
+const REJECTED = 2;
+
+/**
+ * A result that exists at once and is filled when its pipeline executes.
+ * Deliberately not thenable: `await`ing one before its pipeline runs would hang silently.
+ *
+ * @example
+ * const total = new Deferred<number>();
+ * pipe.onExecute(() => total.set(a.result + b.result));
+ * await pipe.execute();
+ * total.result; // the sum
+ */
+export class Deferred<T> {
+  /** What produced this result (e.g. `INCR k`), used in error messages. */
+  label: string | undefined;
+  #state = PENDING;
+  #value: T | undefined;
+  #error: Error | undefined;
+  #promise: Promise<T> | undefined;
+  #resolve: ((value: T) => void) | undefined;
+  #reject: ((error: Error) => void) | undefined;
+
+  constructor(label?: string) {
+    this.label = label;
+  }
+
+  /** True once the deferred holds a value or an error. */
+  get ready(): boolean {
+    return this.#state !== PENDING;
+  }
+
+  /** The value; throws `ResultNotReady` before execution, or the command's own error if it failed. */
+  get result(): T {
+    if (this.#state === FULFILLED) return this.#value as T;
+    if (this.#state === REJECTED) throw this.#error;
+    throw new ResultNotReady(this.label);
+  }
+
+  /** The error this deferred failed with, if any. */
+  get error(): Error | undefined {
+    return this.#error;
+  }
+
+  /** A promise settled with this deferred; created on first access so unobserved failures stay quiet. */
+  get promise(): Promise<T> {
+    if (!this.#promise) {
+      if (this.#state === FULFILLED) this.#promise = Promise.resolve(this.#value as T);
+      else if (this.#state === REJECTED) this.#promise = Promise.reject(this.#error);
+      else {
+        this.#promise = new Promise<T>((resolve, reject) => {
+          this.#resolve = resolve;
+          this.#reject = reject;
+        });
+      }
+    }
+    return this.#promise;
+  }
+
+  /** Fills the deferred with its value. */
+  set(value: T): void {
+    if (this.#state !== PENDING) throw new DeferredAlreadySettled(this.label);
+    this.#state = FULFILLED;
+    this.#value = value;
+    this.#resolve?.(value);
+  }
+
+  /** Fails the deferred: `result` will throw `error`. */
+  fail(error: Error): void {
+    if (this.#state !== PENDING) throw new DeferredAlreadySettled(this.label);
+    this.#state = REJECTED;
+    this.#error = error;
+    this.#reject?.(error);
+  }
+
+  /** Shows state, never the value's getter side effects. */
+  toString(): string {
+    const state = ['pending', 'fulfilled', 'rejected'][this.#state];
+    return `Deferred<${this.label ?? 'value'}>(${state})`;
+  }
+}

@@ -1,0 +1,54 @@
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './connections.js';
+import type { QueuedCommand } from './queued-command.js';
+
+/** One reply per command, in the order sent: the error Redis gave, or the reply. */
+export type CommandReply = [error: Error | null, reply: unknown];
+
+/**
+ * Sends one connection's share of a pipeline and returns one reply per command, in order.
+ * Rejects only when the round trip as a whole failed.
+ */
+export interface ConnectionExecutor {
+  run(commands: readonly QueuedCommand[], transaction: boolean): Promise<CommandReply[]>;
+}
+
+/** Chooses an executor for a client; returns undefined to let the next factory decide. */
+export type ExecutorFactory = (client: RedisClient) => ConnectionExecutor | undefined;
+
+/**
+ * One ioredis pipeline (or MULTI/EXEC) per call: one round trip. On a Cluster client this works while
+ * the keys share a slot group; splitting per node is the cluster executor's job.
+ */
+class IoredisPipelineExecutor implements ConnectionExecutor {
+  constructor(private readonly client: RedisClient) {}
+
+  async run(commands: readonly QueuedCommand[], transaction: boolean): Promise<CommandReply[]> {
+    const batch: ChainableCommander = transaction ? this.client.multi() : this.client.pipeline();
+    for (const command of commands) {
+      const args = command.args as (string | Buffer | number)[];
+      if (command.buffer) batch.callBuffer(command.name, ...args);
+      else batch.call(command.name, ...args);
+    }
+    const replies = await batch.exec();
+    // exec() yields null only when a WATCHed key changed; we never WATCH here.
+    if (!replies) throw new Error('transaction aborted by Redis (EXEC returned null)');
+    return replies;
+  }
+}
+
+const factories: ExecutorFactory[] = [];
+
+/** Lets another executor (e.g. Redis Cluster's, split per node) handle the clients it recognises. */
+export function registerExecutor(factory: ExecutorFactory): void {
+  factories.unshift(factory);
+}
+
+/** The executor that sends pipelines to `client`. */
+export function executorFor(client: RedisClient): ConnectionExecutor {
+  for (const factory of factories) {
+    const executor = factory(client);
+    if (executor) return executor;
+  }
+  return new IoredisPipelineExecutor(client);
+}
