@@ -17,6 +17,14 @@ export interface QueuedCommand {
   readonly buffer: boolean;
   readonly deferred: Deferred<unknown>;
   readonly decode: ReplyDecoder<unknown> | undefined;
+  /** Sent in a follow-up round trip if Redis answers NOSCRIPT (EVALSHA → EVAL). */
+  readonly fallback: FallbackCommand | undefined;
+}
+
+/** The command that replaces an EVALSHA the server does not know. */
+export interface FallbackCommand {
+  readonly name: string;
+  readonly args: readonly unknown[];
 }
 
 /** A short text for error messages: the command name and its first argument (usually the key). */

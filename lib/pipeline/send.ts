@@ -56,6 +56,7 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
     if (replies.length !== commands.length) {
       throw new Error(`expected ${commands.length} replies, got ${replies.length}`);
     }
+    await retryUnknownScripts(group, replies, transaction);
   } catch (error) {
     const failure = new ConnectionFailedError(connection, asError(error));
     for (const command of commands) command.deferred.fail(failure);
@@ -80,6 +81,22 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
       failCommand(command, positions ? positions[i] : i, error, failures);
     }
   }
+}
+
+/** Re-sends, in one more round trip, each EVALSHA the server did not know, as its EVAL fallback. */
+async function retryUnknownScripts(group: ConnectionGroup, replies: CommandReply[], transaction: boolean): Promise<void> {
+  const retried: number[] = [];
+  const fallbacks: QueuedCommand[] = [];
+  group.commands.forEach((command, i) => {
+    const error = replies[i][0];
+    if (command.fallback && error && error.message.startsWith('NOSCRIPT')) {
+      retried.push(i);
+      fallbacks.push({ ...command, ...command.fallback, fallback: undefined });
+    }
+  });
+  if (fallbacks.length === 0) return;
+  const again = await executorFor(group.client).run(fallbacks, transaction);
+  retried.forEach((i, j) => (replies[i] = again[j]));
 }
 
 function failCommand(command: QueuedCommand, position: number, cause: Error, failures: ExecuteFailure[]): void {
