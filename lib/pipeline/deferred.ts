@@ -99,3 +99,69 @@ export class Deferred<T> {
     return `Deferred<${this.label ?? 'value'}>(${state})`;
   }
 }
+
+/**
+ * A deferred computed from others on first read: ready when they all are, failed when one failed.
+ * Lets a reusable function return one result built from several commands without a callback.
+ */
+class DerivedDeferred<R> extends Deferred<R> {
+  #sources: readonly Deferred<unknown>[];
+  #compute: () => R;
+  #done = false;
+  #value: R | undefined;
+
+  constructor(sources: readonly Deferred<unknown>[], compute: () => R, label?: string) {
+    super(label);
+    this.#sources = sources;
+    this.#compute = compute;
+  }
+
+  override get ready(): boolean {
+    return this.#sources.every((source) => source.ready);
+  }
+
+  override get error(): Error | undefined {
+    for (const source of this.#sources) if (source.error) return source.error;
+    if (!this.ready) return undefined;
+    try {
+      void this.result;
+      return undefined;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  override get result(): R {
+    if (this.#done) return this.#value as R;
+    for (const source of this.#sources) {
+      if (source.error) throw source.error;
+      if (!source.ready) throw new ResultNotReady(this.label ?? source.label);
+    }
+    this.#value = this.#compute();
+    this.#done = true;
+    return this.#value;
+  }
+
+  override get promise(): Promise<R> {
+    return Promise.all(this.#sources.map((source) => source.promise)).then(() => this.result);
+  }
+
+  override set(): void {
+    throw new DeferredAlreadySettled(`${this.label ?? 'derived result'} (derived results cannot be set)`);
+  }
+
+  override fail(): void {
+    throw new DeferredAlreadySettled(`${this.label ?? 'derived result'} (derived results cannot be failed)`);
+  }
+}
+
+/**
+ * Makes a deferred whose value is `compute()` once every source is filled; it fails with the first
+ * source's error. `compute` runs at most once, on first read.
+ *
+ * @example
+ * const both = derive([a, b], () => a.result + b.result);
+ */
+export function derive<R>(sources: readonly Deferred<unknown>[], compute: () => R, label?: string): Deferred<R> {
+  return new DerivedDeferred(sources, compute, label);
+}
