@@ -1,0 +1,14 @@
+export { Model, Field } from './decorators.js';
+export { Entity, coreClass, type CoreClass } from './entity.js';
+export { Repository, type RepositoryOptions, type SaveOptions } from './repository.js';
+export { modelMeta, type FieldOptions, type ModelOptions, type FieldMeta, type ModelMeta } from './metadata.js';
+export {
+  ModelDefinitionError,
+  RequiredFieldError,
+  UnknownFieldError,
+  MissingIdError,
+  ValidationError,
+  AsyncValidationRequiredError,
+  type Violation,
+} from './errors.js';
+export type { EntityFields, EntityChanges, EntityClass, FieldName } from './types.js';

@@ -1,0 +1,145 @@
+import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
+import { Text } from '../codecs/text.js';
+import { RequiredFieldError, UnknownFieldError } from './errors.js';
+import type { FieldMeta, ModelMeta } from './metadata.js';
+
+/** What a write sends: member/value pairs for HSET and members for HDEL. */
+export interface EncodedWrite {
+  readonly set: (string | Buffer)[];
+  readonly remove: string[];
+  /** Properties filled from defaults, applied locally once the write executed. */
+  readonly defaults: [property: string, value: unknown][];
+}
+
+/** Encodes one field value; the error names model, field and key. */
+export function encodeField(meta: ModelMeta, field: FieldMeta, value: unknown, key: string): string | Buffer {
+  try {
+    const encoded = field.codec.encode(value);
+    if (typeof encoded === 'string' || Buffer.isBuffer(encoded)) return encoded;
+  } catch {
+    // encodeValue repeats the work to throw with the context
+  }
+  return encodeValue(field.codec, value, `model ${meta.name} field '${field.property}' (key ${key})`);
+}
+
+/** The value of a field's default (called when it is a factory). */
+export function defaultOf(field: FieldMeta): unknown {
+  return typeof field.default === 'function' ? (field.default as () => unknown)() : field.default;
+}
+
+/**
+ * Encodes a whole entity for `save`: set fields are written, `null` ones removed, unset ones take their
+ * default; a missing or removed required field is refused. Throws before anything is queued.
+ */
+export function encodeEntity(meta: ModelMeta, entity: object, key: string): EncodedWrite {
+  const values = entity as Record<string, unknown>;
+  const set: (string | Buffer)[] = [];
+  const remove: string[] = [];
+  const defaults: [string, unknown][] = [];
+  let missing: string[] | undefined;
+  for (const field of meta.fields.values()) {
+    let value = values[field.property];
+    if (value === undefined && field.hasDefault) {
+      value = defaultOf(field);
+      defaults.push([field.property, value]);
+    }
+    if (value === undefined || value === null) {
+      if (field.required) (missing ??= []).push(field.property);
+      else if (value === null) remove.push(field.member);
+      continue;
+    }
+    set.push(field.member, encodeField(meta, field, value, key));
+  }
+  if (missing) throw new RequiredFieldError(meta.name, missing, 'cannot save without');
+  return { set, remove, defaults };
+}
+
+/** Encodes `update()` changes: only declared fields; `null`/`undefined` removes (never a required field). */
+export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>, key: string): EncodedWrite {
+  const set: (string | Buffer)[] = [];
+  const remove: string[] = [];
+  const removedRequired: string[] = [];
+  for (const property of Object.keys(changes)) {
+    const field = meta.fields.get(property);
+    if (!field) {
+      if (property === meta.keyField) throw new UnknownFieldError(meta.name, property, 'is the key field; an update cannot change the id');
+      throw new UnknownFieldError(meta.name, property);
+    }
+    const value = changes[property];
+    if (value === null || value === undefined) {
+      if (field.required) removedRequired.push(property);
+      else remove.push(field.member);
+    } else {
+      set.push(field.member, encodeField(meta, field, value, key));
+    }
+  }
+  if (removedRequired.length) throw new RequiredFieldError(meta.name, removedRequired, 'cannot remove');
+  return { set, remove, defaults: [] };
+}
+
+/** A field by property name, or UnknownFieldError. */
+export function fieldOf(meta: ModelMeta, property: string): FieldMeta {
+  const field = meta.fields.get(property);
+  if (!field) throw new UnknownFieldError(meta.name, property);
+  return field;
+}
+
+/** Decodes one stored member of a field; the error names model, field, key and raw value. */
+export function decodeField(meta: ModelMeta, field: FieldMeta, raw: string | Buffer, key: string): unknown {
+  try {
+    return field.codec.decode(raw);
+  } catch {
+    return decodeValue(field.codec, raw, `key ${key} member '${field.member}' (model ${meta.name} field '${field.property}')`);
+  }
+}
+
+/**
+ * Turns an HGETALL reply into the values of an entity: declared members through their codecs, missing
+ * ones with defaults, undeclared ones kept as text, a member named like the key field ignored.
+ * Returns null for a missing record (an empty hash).
+ */
+export function decodeHash(meta: ModelMeta, reply: Record<string, string | Buffer>, id: string, key: string): Record<string, unknown> | null {
+  const plain: Record<string, unknown> = {};
+  let any = false;
+  for (const member in reply) {
+    any = true;
+    const raw = reply[member];
+    const field = meta.members.get(member);
+    if (field) plain[field.property] = decodeField(meta, field, raw, key);
+    else if (member !== meta.keyField && !meta.fields.has(member)) plain[member] = extraValue(raw);
+  }
+  if (!any) return null;
+  for (const field of meta.fields.values()) {
+    if (field.hasDefault && !(field.property in plain)) plain[field.property] = defaultOf(field);
+  }
+  plain[meta.keyField] = id;
+  return plain;
+}
+
+/** Decodes an HMGET reply of chosen fields; null when none is stored and the record does not exist. */
+export function decodeFields(
+  meta: ModelMeta,
+  fields: readonly FieldMeta[],
+  reply: (string | Buffer | null)[],
+  id: string,
+  key: string,
+): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  fields.forEach((field, i) => {
+    const raw = reply[i];
+    if (raw !== null) plain[field.property] = decodeField(meta, field, raw, key);
+    else if (field.hasDefault) plain[field.property] = defaultOf(field);
+  });
+  plain[meta.keyField] = id;
+  return plain;
+}
+
+/** Undeclared members are kept as text; bytes that are not UTF-8 stay a Buffer rather than become U+FFFD. */
+function extraValue(raw: string | Buffer): string | Buffer {
+  if (typeof raw === 'string') return raw;
+  try {
+    return (Text as Codec<string>).decode(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,343 @@
+import type { ValidatorOptions } from 'class-validator';
+import { BigIntField, Integer } from '../codecs/integer.js';
+import { Float } from '../codecs/float.js';
+import { scriptSha } from '../keyspaces/script.js';
+import { toBoolean, toNumber } from '../keyspaces/replies.js';
+import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
+import { derive, type Deferred } from '../pipeline/deferred.js';
+import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
+import type { ScanOptions } from '../keyspaces/scan.js';
+import { coreClass } from './entity.js';
+import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
+import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
+import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf } from './record.js';
+import { toInstance, toPlain } from './transform.js';
+import type { EntityChanges, EntityClass, EntityFields, FieldName } from './types.js';
+import { validateFully, validateNow } from './validation.js';
+
+/** Options of a Repository. */
+export interface RepositoryOptions {
+  /** Run class-validator before every save and update (default true). */
+  validation?: boolean;
+  /**
+   * Options passed to class-validator. By default unset (`undefined`) properties are not validated, so
+   * `@IsEmail() @Field(Text) email?: string` accepts an entity without an email; use `@IsDefined()` or
+   * `required: true` to insist on a value.
+   */
+  validator?: ValidatorOptions;
+}
+
+/** Options of `save()`. */
+export interface SaveOptions {
+  /** Write only the fields the stored record lacks; the entity then reflects what is stored. */
+  nx?: boolean;
+  /** Skip validation (the caller already ran `await repo.validate(entity)`). */
+  validated?: boolean;
+}
+
+const POP_SCRIPT = "local v = redis.call('hget', KEYS[1], ARGV[1]) redis.call('hdel', KEYS[1], ARGV[1]) return v";
+const POP_SHA = scriptSha(POP_SCRIPT);
+
+/**
+ * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
+ * so many entities and models go to Redis in one round trip per connection.
+ *
+ * @example
+ * const users = new Repository(User);
+ * const pipe = pipeline();
+ * users.save(Object.assign(new User(), { id: '1', name: 'Bob' }), pipe);
+ * const jill = users.get('2', pipe);
+ * await pipe.execute();
+ * jill.result?.name;
+ */
+export class Repository<T extends object> {
+  /** The model's resolved metadata. */
+  readonly meta: ModelMeta;
+  readonly #connection: string;
+  readonly #validation: boolean;
+  readonly #validator: ValidatorOptions;
+  readonly #core: ReturnType<typeof coreClass>;
+
+  constructor(readonly model: EntityClass<T>, options: RepositoryOptions = {}) {
+    this.meta = modelMeta(model);
+    this.#connection = this.meta.connection ?? DEFAULT_CONNECTION;
+    this.#validation = options.validation !== false;
+    this.#validator = { skipUndefinedProperties: true, ...options.validator };
+    this.#core = coreClass(model);
+  }
+
+  /** Builds an entity instance from data (nothing is written). */
+  create(data: EntityChanges<T> & Record<string, unknown>): T {
+    return toInstance(this.model, this.meta, { ...data });
+  }
+
+  /** The Redis key of a record (the id is checked). */
+  key(id: string): string {
+    return this.#core.redisKey(id);
+  }
+
+  /** Writes the entity's fields (HSET; HDEL of `null` ones; EXPIRE with a ttl), validated first. */
+  save(entity: T, pipe?: Pipeline, options: SaveOptions = {}): Deferred<T> {
+    const { meta } = this;
+    const id = this.#idOf(entity);
+    const key = this.key(id);
+    if (this.#validation && !options.validated) validateNow(meta.name, entity, this.#validator);
+    const write = encodeEntity(meta, entity, key);
+    return this.#run(pipe, (queue) => {
+      const sources: Deferred<unknown>[] = [];
+      if (options.nx) {
+        for (let i = 0; i < write.set.length; i += 2) sources.push(queue('hsetnx', [key, write.set[i], write.set[i + 1]]));
+        const stored = queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => decodeHash(meta, reply as Record<string, string | Buffer>, id, key) });
+        sources.push(stored);
+        this.#ttl(queue, key, sources);
+        return { result: derive(sources, () => entity), after: () => assignFields(meta, entity, stored.result) };
+      }
+      if (write.set.length) sources.push(queue('hset', [key, ...write.set]));
+      if (write.remove.length) sources.push(queue('hdel', [key, ...write.remove]));
+      this.#ttl(queue, key, sources);
+      const after = write.defaults.length ? () => assign(entity, write.defaults) : undefined;
+      return { result: derive(sources, () => entity), after };
+    });
+  }
+
+  /** Validates with class-validator (async constraints too), then saves. */
+  async saveValidated(entity: T, pipe?: Pipeline, options: SaveOptions = {}): Promise<Deferred<T>> {
+    await this.validate(entity);
+    return this.save(entity, pipe, { ...options, validated: true });
+  }
+
+  /** Runs every class-validator constraint, async ones included; throws ValidationError. */
+  async validate(entity: T): Promise<void> {
+    await validateFully(this.meta.name, entity, this.#validator);
+  }
+
+  /** The entity, or null when the record does not exist (loads `defaultFields` when the model sets them). */
+  get(id: string, pipe?: Pipeline): Deferred<T | null> {
+    const { meta } = this;
+    if (meta.defaultFields) return this.#load(id, meta.defaultFields, pipe);
+    const key = this.key(id);
+    return this.#run(pipe, (queue) => ({
+      result: queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => this.#hydrate(reply, id, key) }),
+    }));
+  }
+
+  /** Many entities in one round trip, in the order of `ids` (null for missing ones). */
+  getMany(ids: readonly string[], pipe?: Pipeline): Deferred<(T | null)[]> {
+    ids.forEach((id) => this.key(id));
+    return this.#run(pipe ?? new Pipeline(undefined, { name: this.#connection }), (_queue, p) => {
+      const reads = ids.map((id) => this.get(id, p));
+      return { result: derive(reads, () => reads.map((read) => read.result)) };
+    }, pipe === undefined);
+  }
+
+  /** Chosen fields of a record (others stay unset), or null when it does not exist. */
+  load(id: string, fields: readonly FieldName<T>[], pipe?: Pipeline): Deferred<T | null> {
+    return this.#load(id, fields.map((f) => fieldOf(this.meta, f)), pipe);
+  }
+
+  /** Writes changes by id or on an entity (`null` removes a field); an entity changes locally after execute. */
+  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline): Deferred<void> {
+    const { meta } = this;
+    const { id, entity } = this.#target(target);
+    const key = this.key(id);
+    const values = changes as Record<string, unknown>;
+    if (this.#validation) this.#validateChanges(entity, values);
+    const write = encodeChanges(meta, values, key);
+    return this.#run(pipe, (queue) => {
+      const sources: Deferred<unknown>[] = [];
+      if (write.set.length) sources.push(queue('hset', [key, ...write.set]));
+      if (write.remove.length) sources.push(queue('hdel', [key, ...write.remove]));
+      this.#ttl(queue, key, sources);
+      const after = entity ? () => assign(entity, Object.entries(values)) : undefined;
+      return { result: derive(sources, () => undefined), after };
+    });
+  }
+
+  /** Adds `by` to an Integer, Float or BigInt field (HINCRBY / HINCRBYFLOAT); resolves to the new value. */
+  incr<K extends FieldName<T>>(target: string | T, field: K, by: number | bigint = 1, pipe?: Pipeline): Deferred<EntityFields<T>[K]> {
+    const { meta } = this;
+    const { id, entity } = this.#target(target);
+    const key = this.key(id);
+    const spec = fieldOf(meta, field);
+    const [command, amount] = incrementOf(meta, spec, by);
+    return this.#run(pipe, (queue) => {
+      const result = queue(command, [key, spec.member, amount], { decode: (reply) => decodeField(meta, spec, String(reply), key) as EntityFields<T>[K] });
+      const sources: Deferred<unknown>[] = [result];
+      this.#ttl(queue, key, sources);
+      const after = entity ? () => assign(entity, [[field, result.result]]) : undefined;
+      return { result, after };
+    });
+  }
+
+  /** Subtracts `by` from a number field; resolves to the new value. */
+  decr<K extends FieldName<T>>(target: string | T, field: K, by: number | bigint = 1, pipe?: Pipeline): Deferred<EntityFields<T>[K]> {
+    return this.incr(target, field, typeof by === 'bigint' ? -by : -by, pipe);
+  }
+
+  /** Reads and removes one field atomically; resolves to its value, or null when it was not stored. */
+  pop<K extends FieldName<T>>(target: string | T, field: K, pipe?: Pipeline): Deferred<EntityFields<T>[K] | null> {
+    const { meta } = this;
+    const { id, entity } = this.#target(target);
+    const key = this.key(id);
+    const spec = fieldOf(meta, field);
+    if (spec.required) throw new RequiredFieldError(meta.name, [field], 'cannot pop');
+    return this.#run(pipe, (queue) => {
+      const result = queue('evalsha', [POP_SHA, 1, key, spec.member], {
+        buffer: spec.codec.binary === true,
+        fallback: { name: 'eval', args: [POP_SCRIPT, 1, key, spec.member] },
+        decode: (reply) => (reply === null ? null : (decodeField(meta, spec, reply as string | Buffer, key) as EntityFields<T>[K])),
+      });
+      const after = entity ? () => assign(entity, [[field, undefined]]) : undefined;
+      return { result, after };
+    });
+  }
+
+  /** Removes fields (HDEL); required fields are refused. Resolves to the number removed. */
+  remove(target: string | T, fields: FieldName<T> | readonly FieldName<T>[], pipe?: Pipeline): Deferred<number> {
+    const { meta } = this;
+    const { id, entity } = this.#target(target);
+    const key = this.key(id);
+    const specs = (typeof fields === 'string' ? [fields] : [...fields]).map((f) => fieldOf(meta, f));
+    const required = specs.filter((s) => s.required).map((s) => s.property);
+    if (required.length) throw new RequiredFieldError(meta.name, required, 'cannot remove');
+    if (specs.length === 0) return derive([], () => 0);
+    return this.#run(pipe, (queue) => {
+      const result = queue('hdel', [key, ...specs.map((s) => s.member)], { decode: toNumber });
+      const after = entity ? () => assign(entity, specs.map((s) => [s.property, undefined])) : undefined;
+      return { result, after };
+    });
+  }
+
+  /** Deletes records: an array of ids, or one id (a string is one id, never its characters). Resolves to the count deleted. */
+  delete(ids: string | readonly string[], pipe?: Pipeline): Deferred<number> {
+    const keys = (typeof ids === 'string' ? [ids] : ids).map((id) => this.key(id));
+    return this.#run(pipe, (queue) => {
+      // One DEL per key keeps each command on one cluster slot.
+      const each = keys.map((key) => queue('del', [key], { decode: toNumber }));
+      return { result: derive(each, () => each.reduce((sum, d) => sum + d.result, 0)) };
+    });
+  }
+
+  /** Whether the record exists. */
+  exists(target: string | T, pipe?: Pipeline): Deferred<boolean> {
+    const key = this.key(this.#target(target).id);
+    return this.#run(pipe, (queue) => ({ result: queue('exists', [key], { decode: toBoolean }) }));
+  }
+
+  /** Sets the record's time to live in seconds; false when it does not exist. */
+  expire(target: string | T, seconds: number, pipe?: Pipeline): Deferred<boolean> {
+    const key = this.key(this.#target(target).id);
+    if (!Number.isSafeInteger(seconds)) throw new UnknownFieldError(this.meta.name, 'expire', `needs whole seconds, got ${String(seconds)}`);
+    return this.#run(pipe, (queue) => ({ result: queue('expire', [key, seconds], { decode: toBoolean }) }));
+  }
+
+  /** Seconds the record has to live (-1 without expiry, -2 when missing). */
+  ttl(target: string | T, pipe?: Pipeline): Deferred<number> {
+    const key = this.key(this.#target(target).id);
+    return this.#run(pipe, (queue) => ({ result: queue('ttl', [key], { decode: toNumber }) }));
+  }
+
+  /** Every id of the model (`for await`); not inside a pipeline. */
+  scanIds(options?: ScanOptions): AsyncGenerator<string> {
+    return this.#core.scanIds(options);
+  }
+
+  /** Every entity of the model (`for await`), read a page at a time in one round trip per page. */
+  async *scan(options: ScanOptions = {}): AsyncGenerator<T> {
+    let page: string[] = [];
+    const size = options.count ?? 100;
+    const flush = async (): Promise<T[]> => {
+      const read = this.getMany(page);
+      page = [];
+      return (await read.promise).filter((e): e is Awaited<T> => e !== null) as T[];
+    };
+    for await (const id of this.scanIds(options)) {
+      page.push(id);
+      if (page.length >= size) yield* await flush();
+    }
+    if (page.length) yield* await flush();
+  }
+
+  /** The entity as a plain object for JSON (class-transformer's `@Exclude`/`@Expose` apply). */
+  toPlain(entity: T): Record<string, unknown> {
+    return toPlain(entity);
+  }
+
+  #load(id: string, fields: readonly FieldMeta[], pipe: Pipeline | undefined): Deferred<T | null> {
+    const { meta } = this;
+    const key = this.key(id);
+    return this.#run(pipe, (queue) => {
+      const values = queue('hmget', [key, ...fields.map((f) => f.member)], { buffer: fields.some((f) => f.codec.binary) });
+      const exists = queue('exists', [key], { decode: toBoolean });
+      return {
+        result: derive([values, exists], () =>
+          exists.result ? toInstance(this.model, meta, decodeFields(meta, fields, values.result as (string | Buffer | null)[], id, key)) : null),
+      };
+    });
+  }
+
+  #hydrate(reply: unknown, id: string, key: string): T | null {
+    const plain = decodeHash(this.meta, reply as Record<string, string | Buffer>, id, key);
+    return plain ? toInstance(this.model, this.meta, plain) : null;
+  }
+
+  #validateChanges(entity: T | undefined, changes: Record<string, unknown>): void {
+    const probe = Object.assign(new this.model(), entity ?? {});
+    for (const [property, value] of Object.entries(changes)) (probe as Record<string, unknown>)[property] = value ?? undefined;
+    validateNow(this.meta.name, probe, entity ? this.#validator : { ...this.#validator, skipMissingProperties: true });
+  }
+
+  #ttl(queue: Queue, key: string, sources: Deferred<unknown>[]): void {
+    if (this.meta.ttl !== undefined) sources.push(queue('expire', [key, this.meta.ttl]));
+  }
+
+  #idOf(entity: T): string {
+    const id = (entity as Record<string, unknown>)[this.meta.keyField];
+    if (typeof id !== 'string' || id.length === 0) throw new MissingIdError(this.meta.name, this.meta.keyField, id);
+    return id;
+  }
+
+  #target(target: string | T): { id: string; entity: T | undefined } {
+    return typeof target === 'string' ? { id: target, entity: undefined } : { id: this.#idOf(target), entity: target };
+  }
+
+  /**
+   * Queues on `pipe` (or a root sent at once), with this model's connection; `after` runs once the
+   * root executed successfully, so entities never change before their write is done.
+   */
+  #run<R>(pipe: Pipeline | undefined, build: (queue: Queue, pipe: Pipeline) => { result: Deferred<R>; after?: () => void }, send = pipe === undefined): Deferred<R> {
+    const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
+    const connection = this.#connection;
+    const queue: Queue = (name, args, options) => target.queue(name, args, { ...options, connection });
+    const { result, after } = build(queue, target);
+    if (after) target.onExecute(after);
+    if (send) runDetached(target);
+    return result;
+  }
+}
+
+type Queue = <R = unknown>(name: string, args: unknown[], options?: QueueOptions<R>) => Deferred<R>;
+
+function incrementOf(meta: ModelMeta, field: FieldMeta, by: number | bigint): ['hincrby' | 'hincrbyfloat', string | number] {
+  if (field.codec === Integer && typeof by === 'number' && Number.isSafeInteger(by)) return ['hincrby', by];
+  if (field.codec === BigIntField && typeof by === 'bigint') return ['hincrby', by.toString()];
+  if (field.codec === Float && typeof by === 'number' && Number.isFinite(by)) return ['hincrbyfloat', by];
+  throw new UnknownFieldError(
+    meta.name,
+    field.property,
+    `cannot be incremented by ${typeof by === 'bigint' ? `${by}n` : String(by)} (Integer takes safe integers, Float finite numbers, BigInt bigints)`,
+  );
+}
+
+function assign(entity: object, entries: readonly (readonly [string, unknown])[]): void {
+  const target = entity as Record<string, unknown>;
+  for (const [property, value] of entries) {
+    if (value === null || value === undefined) delete target[property];
+    else target[property] = value;
+  }
+}
+
+function assignFields(meta: ModelMeta, entity: object, stored: Record<string, unknown> | null): void {
+  if (!stored) return;
+  assign(entity, [...meta.fields.keys()].filter((p) => p in stored).map((p) => [p, stored[p]]));
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { instanceToPlain, plainToInstance } from 'class-transformer';
+import type { ModelMeta } from './metadata.js';
+import type { EntityClass } from './types.js';
+
+/** The part of class-transformer's metadata storage we read (it has no public typing for this). */
+interface TransformerStorage {
+  getExposedMetadatas(target: object): unknown[];
+  getExcludedMetadatas(target: object): unknown[];
+  findTransformMetadatas(target: object, property: string, type: number): unknown[];
+  findTypeMetadata(target: object, property: string): unknown;
+}
+
+const require = createRequire(import.meta.url);
+const storage = (require('class-transformer/cjs/storage.js') as { defaultMetadataStorage: TransformerStorage })
+  .defaultMetadataStorage;
+const PLAIN_TO_CLASS = 0;
+
+const needsTransformer = new WeakMap<object, boolean>();
+
+/**
+ * Whether the class uses class-transformer decorators on the properties we fill; without them a plain
+ * `new cls()` plus assignment gives the same instance as `plainToInstance`, much faster.
+ */
+function usesTransformer(cls: object, meta: ModelMeta): boolean {
+  let uses = needsTransformer.get(cls);
+  if (uses === undefined) {
+    const properties = [meta.keyField, ...meta.fields.keys()];
+    uses =
+      storage.getExposedMetadatas(cls).length > 0 ||
+      storage.getExcludedMetadatas(cls).length > 0 ||
+      properties.some(
+        (p) => storage.findTransformMetadatas(cls, p, PLAIN_TO_CLASS).length > 0 || storage.findTypeMetadata(cls, p) !== undefined,
+      );
+    needsTransformer.set(cls, uses);
+  }
+  return uses;
+}
+
+/** Builds a real instance of the entity class from decoded values, honouring class-transformer decorators. */
+export function toInstance<T extends object>(cls: EntityClass<T>, meta: ModelMeta, plain: Record<string, unknown>): T {
+  if (usesTransformer(cls, meta)) return plainToInstance(cls, plain);
+  return Object.assign(new cls(), plain);
+}
+
+/** The entity as a plain object for JSON, honouring `@Exclude`/`@Expose`. */
+export function toPlain<T extends object>(entity: T): Record<string, unknown> {
+  return instanceToPlain(entity);
+}

@@ -1,0 +1,14 @@
+/** The data properties of an entity type (methods left out). */
+export type EntityFields<T> = {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  [K in keyof T as T[K] extends Function ? never : K]: Exclude<T[K], undefined>;
+};
+
+/** Changes for `update()`: any subset of the fields; `null` removes a field. */
+export type EntityChanges<T> = { [K in keyof EntityFields<T>]?: EntityFields<T>[K] | null };
+
+/** A field's property name. */
+export type FieldName<T> = keyof EntityFields<T> & string;
+
+/** A class whose instances are entities, constructible without arguments (as class-transformer needs). */
+export type EntityClass<T extends object> = new () => T;
