@@ -38,7 +38,10 @@ export class Deferred<T> {
   #value: T | undefined;
   #error: Error | undefined;
   #promise: Promise<T> | undefined;
-  #resolve: ((value: T) => void) | undefined;
+  // Typed with `unknown`, not `T`: a `(value: T) => void` field would make Deferred invariant, so a
+  // Deferred<number> could not be passed where a Deferred<unknown> (or Deferred<'OK'> where a
+  // Deferred<string>) is expected. Only set(value: T) calls it.
+  #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: Error) => void) | undefined;
 
   constructor(label?: string) {
@@ -69,7 +72,7 @@ export class Deferred<T> {
       else if (this.#state === REJECTED) this.#promise = Promise.reject(this.#error);
       else {
         this.#promise = new Promise<T>((resolve, reject) => {
-          this.#resolve = resolve;
+          this.#resolve = resolve as (value: unknown) => void;
           this.#reject = reject;
         });
       }
