@@ -98,17 +98,25 @@ export function decodeField(meta: ModelMeta, field: FieldMeta, raw: string | Buf
  * ones with defaults, undeclared ones kept as text, a member named like the key field ignored.
  * Returns null for a missing record (an empty hash).
  */
-export function decodeHash(meta: ModelMeta, reply: Record<string, string | Buffer>, id: string, key: string): Record<string, unknown> | null {
-  const plain: Record<string, unknown> = {};
-  let any = false;
+export function decodeHash(
+  meta: ModelMeta,
+  reply: Record<string, string | Buffer>,
+  id: string,
+  key: string,
+  into: () => Record<string, unknown> = () => ({}),
+): Record<string, unknown> | null {
+  let plain: Record<string, unknown> | undefined;
   for (const member in reply) {
-    any = true;
+    plain = into();
+    break;
+  }
+  if (plain === undefined) return null;
+  for (const member in reply) {
     const raw = reply[member];
     const field = meta.members.get(member);
     if (field) plain[field.property] = decodeField(meta, field, raw, key);
     else if (member !== meta.keyField && !meta.fields.has(member)) plain[member] = extraValue(raw);
   }
-  if (!any) return null;
   for (const field of meta.fields.values()) {
     if (field.hasDefault && !(field.property in plain)) plain[field.property] = defaultOf(field);
   }

@@ -11,7 +11,7 @@ import { coreClass } from './entity.js';
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
 import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
 import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf } from './record.js';
-import { toInstance, toPlain } from './transform.js';
+import { targetFor, toInstance, toPlain } from './transform.js';
 import type { EntityChanges, EntityClass, EntityFields, FieldName } from './types.js';
 import { validateFully, validateNow } from './validation.js';
 
@@ -116,9 +116,15 @@ export class Repository<T extends object> {
     const { meta } = this;
     if (meta.defaultFields) return this.#load(id, meta.defaultFields, pipe);
     const key = this.key(id);
-    return this.#run(pipe, (queue) => ({
-      result: queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => this.#hydrate(reply, id, key) }),
-    }));
+    // The hot path of reads: queued directly, one closure per record.
+    const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
+    const read = target.queue('hgetall', [key], {
+      connection: this.#connection,
+      buffer: meta.binary,
+      decode: (reply) => this.#hydrate(reply, id, key),
+    });
+    if (!pipe) runDetached(target);
+    return read;
   }
 
   /** Many entities in one round trip, in the order of `ids` (null for missing ones). */
@@ -277,8 +283,10 @@ export class Repository<T extends object> {
   }
 
   #hydrate(reply: unknown, id: string, key: string): T | null {
-    const plain = decodeHash(this.meta, reply as Record<string, string | Buffer>, id, key);
-    return plain ? toInstance(this.model, this.meta, plain) : null;
+    const direct = targetFor(this.model, this.meta);
+    const values = decodeHash(this.meta, reply as Record<string, string | Buffer>, id, key, direct);
+    if (!values) return null;
+    return direct ? (values as T) : toInstance(this.model, this.meta, values);
   }
 
   #validateChanges(entity: T | undefined, changes: Record<string, unknown>): void {

@@ -37,6 +37,14 @@ function usesTransformer(cls: object, meta: ModelMeta): boolean {
   return uses;
 }
 
+/**
+ * Where decoded values go: straight into a new instance when class-transformer has nothing to do
+ * (no intermediate object on the hot path), else into a plain object for `toInstance`.
+ */
+export function targetFor<T extends object>(cls: EntityClass<T>, meta: ModelMeta): (() => Record<string, unknown>) | undefined {
+  return usesTransformer(cls, meta) ? undefined : () => new cls() as Record<string, unknown>;
+}
+
 /** Builds a real instance of the entity class from decoded values, honouring class-transformer decorators. */
 export function toInstance<T extends object>(cls: EntityClass<T>, meta: ModelMeta, plain: Record<string, unknown>): T {
   if (usesTransformer(cls, meta)) return plainToInstance(cls, plain);
