@@ -3,12 +3,13 @@ import { Text } from '../codecs/text.js';
 import { RequiredFieldError, UnknownFieldError } from './errors.js';
 import type { FieldMeta, ModelMeta } from './metadata.js';
 
-/** What a write sends: member/value pairs for HSET and members for HDEL. */
+/** What a write sends: HSET arguments (key first), members for HDEL, defaults to apply locally. */
 export interface EncodedWrite {
-  readonly set: (string | Buffer)[];
-  readonly remove: string[];
+  /** `[key, member, value, member, value…]`; nothing to write when it holds only the key. */
+  readonly hset: (string | Buffer)[];
+  readonly remove: string[] | undefined;
   /** Properties filled from defaults, applied locally once the write executed. */
-  readonly defaults: [property: string, value: unknown][];
+  readonly defaults: [property: string, value: unknown][] | undefined;
 }
 
 /** Encodes one field value; the error names model, field and key. */
@@ -33,30 +34,30 @@ export function defaultOf(field: FieldMeta): unknown {
  */
 export function encodeEntity(meta: ModelMeta, entity: object, key: string): EncodedWrite {
   const values = entity as Record<string, unknown>;
-  const set: (string | Buffer)[] = [];
-  const remove: string[] = [];
-  const defaults: [string, unknown][] = [];
+  const hset: (string | Buffer)[] = [key];
+  let remove: string[] | undefined;
+  let defaults: [string, unknown][] | undefined;
   let missing: string[] | undefined;
   for (const field of meta.fields.values()) {
     let value = values[field.property];
     if (value === undefined && field.hasDefault) {
       value = defaultOf(field);
-      defaults.push([field.property, value]);
+      (defaults ??= []).push([field.property, value]);
     }
     if (value === undefined || value === null) {
       if (field.required) (missing ??= []).push(field.property);
-      else if (value === null) remove.push(field.member);
+      else if (value === null) (remove ??= []).push(field.member);
       continue;
     }
-    set.push(field.member, encodeField(meta, field, value, key));
+    hset.push(field.member, encodeField(meta, field, value, key));
   }
   if (missing) throw new RequiredFieldError(meta.name, missing, 'cannot save without');
-  return { set, remove, defaults };
+  return { hset, remove, defaults };
 }
 
 /** Encodes `update()` changes: only declared fields; `null`/`undefined` removes (never a required field). */
 export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>, key: string): EncodedWrite {
-  const set: (string | Buffer)[] = [];
+  const hset: (string | Buffer)[] = [key];
   const remove: string[] = [];
   const removedRequired: string[] = [];
   for (const property of Object.keys(changes)) {
@@ -70,11 +71,11 @@ export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>,
       if (field.required) removedRequired.push(property);
       else remove.push(field.member);
     } else {
-      set.push(field.member, encodeField(meta, field, value, key));
+      hset.push(field.member, encodeField(meta, field, value, key));
     }
   }
   if (removedRequired.length) throw new RequiredFieldError(meta.name, removedRequired, 'cannot remove');
-  return { set, remove, defaults: [] };
+  return { hset, remove: remove.length ? remove : undefined, defaults: undefined };
 }
 
 /** A field by property name, or UnknownFieldError. */

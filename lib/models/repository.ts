@@ -1,16 +1,15 @@
 import type { ValidatorOptions } from 'class-validator';
 import { BigIntField, Integer } from '../codecs/integer.js';
 import { Float } from '../codecs/float.js';
-import { scriptSha } from '../keyspaces/script.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
-import { derive, type Deferred } from '../pipeline/deferred.js';
+import { Deferred, derive } from '../pipeline/deferred.js';
 import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
 import type { ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
 import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
-import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf } from './record.js';
+import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf, type EncodedWrite } from './record.js';
 import { targetFor, toInstance, toPlain } from './transform.js';
 import type { EntityChanges, EntityClass, EntityFields, FieldName } from './types.js';
 import { validateFully, validateNow } from './validation.js';
@@ -35,8 +34,12 @@ export interface SaveOptions {
   validated?: boolean;
 }
 
+// Scripts are sent with EVAL, not EVALSHA: an EVALSHA the server does not know is re-sent as EVAL in a
+// second round trip, after the commands queued behind it have already run (they would not see its effect).
 const POP_SCRIPT = "local v = redis.call('hget', KEYS[1], ARGV[1]) redis.call('hdel', KEYS[1], ARGV[1]) return v";
-const POP_SHA = scriptSha(POP_SCRIPT);
+// HINCRBY answers an integer reply, which ioredis turns into a (rounded) JS number; the new value is read
+// back as a bulk string so a BigInt field resolves to the exact value.
+const BIGINT_INCR_SCRIPT = "redis.call('hincrby', KEYS[1], ARGV[1], ARGV[2]) return redis.call('hget', KEYS[1], ARGV[1])";
 
 /**
  * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
@@ -57,6 +60,8 @@ export class Repository<T extends object> {
   readonly #validation: boolean;
   readonly #validator: ValidatorOptions;
   readonly #core: ReturnType<typeof coreClass>;
+  /** Queue options of a plain command on this model's connection (shared: queue() copies what it reads). */
+  readonly #plain: QueueOptions<unknown>;
 
   constructor(readonly model: EntityClass<T>, options: RepositoryOptions = {}) {
     this.meta = modelMeta(model);
@@ -64,6 +69,7 @@ export class Repository<T extends object> {
     this.#validation = options.validation !== false;
     this.#validator = { skipUndefinedProperties: true, ...options.validator };
     this.#core = coreClass(model);
+    this.#plain = { connection: this.#connection };
   }
 
   /** Builds an entity instance from data (nothing is written). */
@@ -83,20 +89,38 @@ export class Repository<T extends object> {
     const key = this.key(id);
     if (this.#validation && !options.validated) validateNow(meta.name, entity, this.#validator);
     const write = encodeEntity(meta, entity, key);
+    if (options.nx) return this.#saveAbsent(entity, id, key, write, pipe);
+    // The hot path of writes: queued directly; a lone HSET resolves to the entity without a derived deferred.
+    const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
+    const plain = this.#plain;
+    const { hset, remove, defaults } = write;
+    let result: Deferred<T>;
+    if (remove === undefined && meta.ttl === undefined && hset.length > 1) {
+      result = target.queue('hset', hset, { connection: this.#connection, decode: () => entity });
+    } else {
+      const parts: Deferred<unknown>[] = [];
+      if (hset.length > 1) parts.push(target.queue('hset', hset, plain));
+      if (remove) parts.push(target.queue('hdel', [key, ...remove], plain));
+      if (meta.ttl !== undefined) parts.push(target.queue('expire', [key, meta.ttl], plain));
+      result = derive(parts, () => entity);
+    }
+    if (defaults) target.onExecute(() => assign(entity, defaults));
+    if (pipe) return result;
+    if (defaults) return sendSettled(target, result);
+    runDetached(target);
+    return result;
+  }
+
+  #saveAbsent(entity: T, id: string, key: string, write: EncodedWrite, pipe: Pipeline | undefined): Deferred<T> {
+    const { meta } = this;
     return this.#run(pipe, (queue) => {
       const sources: Deferred<unknown>[] = [];
-      if (options.nx) {
-        for (let i = 0; i < write.set.length; i += 2) sources.push(queue('hsetnx', [key, write.set[i], write.set[i + 1]]));
-        const stored = queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => decodeHash(meta, reply as Record<string, string | Buffer>, id, key) });
-        sources.push(stored);
-        this.#ttl(queue, key, sources);
-        return { result: derive(sources, () => entity), after: () => assignFields(meta, entity, stored.result) };
-      }
-      if (write.set.length) sources.push(queue('hset', [key, ...write.set]));
-      if (write.remove.length) sources.push(queue('hdel', [key, ...write.remove]));
+      const { hset } = write;
+      for (let i = 1; i < hset.length; i += 2) sources.push(queue('hsetnx', [key, hset[i], hset[i + 1]]));
+      const stored = queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => decodeHash(meta, reply as Record<string, string | Buffer>, id, key) });
+      sources.push(stored);
       this.#ttl(queue, key, sources);
-      const after = write.defaults.length ? () => assign(entity, write.defaults) : undefined;
-      return { result: derive(sources, () => entity), after };
+      return { result: derive(sources, () => entity), after: () => assignFields(meta, entity, stored.result) };
     });
   }
 
@@ -151,8 +175,8 @@ export class Repository<T extends object> {
     const write = encodeChanges(meta, values, key);
     return this.#run(pipe, (queue) => {
       const sources: Deferred<unknown>[] = [];
-      if (write.set.length) sources.push(queue('hset', [key, ...write.set]));
-      if (write.remove.length) sources.push(queue('hdel', [key, ...write.remove]));
+      if (write.hset.length > 1) sources.push(queue('hset', write.hset));
+      if (write.remove) sources.push(queue('hdel', [key, ...write.remove]));
       this.#ttl(queue, key, sources);
       const after = entity ? () => assign(entity, Object.entries(values)) : undefined;
       return { result: derive(sources, () => undefined), after };
@@ -166,8 +190,9 @@ export class Repository<T extends object> {
     const key = this.key(id);
     const spec = fieldOf(meta, field);
     const [command, amount] = incrementOf(meta, spec, by);
+    const [name, args] = spec.codec === BigIntField ? ['eval', [BIGINT_INCR_SCRIPT, 1, key, spec.member, amount]] : [command, [key, spec.member, amount]];
     return this.#run(pipe, (queue) => {
-      const result = queue(command, [key, spec.member, amount], { decode: (reply) => decodeField(meta, spec, String(reply), key) as EntityFields<T>[K] });
+      const result = queue(name, args, { decode: (reply) => decodeField(meta, spec, String(reply), key) as EntityFields<T>[K] });
       const sources: Deferred<unknown>[] = [result];
       this.#ttl(queue, key, sources);
       const after = entity ? () => assign(entity, [[field, result.result]]) : undefined;
@@ -188,9 +213,8 @@ export class Repository<T extends object> {
     const spec = fieldOf(meta, field);
     if (spec.required) throw new RequiredFieldError(meta.name, [field], 'cannot pop');
     return this.#run(pipe, (queue) => {
-      const result = queue('evalsha', [POP_SHA, 1, key, spec.member], {
+      const result = queue('eval', [POP_SCRIPT, 1, key, spec.member], {
         buffer: spec.codec.binary === true,
-        fallback: { name: 'eval', args: [POP_SCRIPT, 1, key, spec.member] },
         decode: (reply) => (reply === null ? null : (decodeField(meta, spec, reply as string | Buffer, key) as EntityFields<T>[K])),
       });
       const after = entity ? () => assign(entity, [[field, undefined]]) : undefined;
@@ -273,11 +297,14 @@ export class Repository<T extends object> {
     const { meta } = this;
     const key = this.key(id);
     return this.#run(pipe, (queue) => {
-      const values = queue('hmget', [key, ...fields.map((f) => f.member)], { buffer: fields.some((f) => f.codec.binary) });
+      // HMGET needs at least one member: with no fields, only EXISTS is asked.
+      const values = fields.length > 0
+        ? queue('hmget', [key, ...fields.map((f) => f.member)], { buffer: fields.some((f) => f.codec.binary) })
+        : undefined;
       const exists = queue('exists', [key], { decode: toBoolean });
       return {
-        result: derive([values, exists], () =>
-          exists.result ? toInstance(this.model, meta, decodeFields(meta, fields, values.result as (string | Buffer | null)[], id, key)) : null),
+        result: derive(values ? [values, exists] : [exists], () =>
+          exists.result ? toInstance(this.model, meta, decodeFields(meta, fields, (values?.result ?? []) as (string | Buffer | null)[], id, key)) : null),
       };
     });
   }
@@ -319,9 +346,25 @@ export class Repository<T extends object> {
     const queue: Queue = (name, args, options) => target.queue(name, args, { ...options, connection });
     const { result, after } = build(queue, target);
     if (after) target.onExecute(after);
-    if (send) runDetached(target);
+    if (!send) return result;
+    if (after) return sendSettled(target, result);
+    runDetached(target);
     return result;
   }
+}
+
+/**
+ * Sends a root pipeline whose callbacks change an entity; the returned deferred settles only after they
+ * ran, so `await repo.update(entity, …).promise` sees the entity changed (a command's own deferred is
+ * filled before the callbacks run, so its promise would resolve first).
+ */
+function sendSettled<R>(target: Pipeline, result: Deferred<R>): Deferred<R> {
+  const settled = new Deferred<R>(result.label);
+  target.onExecute(() => settled.set(result.result));
+  target.execute().catch((error: unknown) => {
+    if (!settled.ready) settled.fail(result.error ?? (error instanceof Error ? error : new Error(String(error))));
+  });
+  return settled;
 }
 
 type Queue = <R = unknown>(name: string, args: unknown[], options?: QueueOptions<R>) => Deferred<R>;

@@ -9,6 +9,7 @@ interface TransformerStorage {
   getExcludedMetadatas(target: object): unknown[];
   findTransformMetadatas(target: object, property: string, type: number): unknown[];
   findTypeMetadata(target: object, property: string): unknown;
+  findExposeMetadata(target: object, property: string): { options?: { name?: string; toPlainOnly?: boolean } } | undefined;
 }
 
 const require = createRequire(import.meta.url);
@@ -45,10 +46,37 @@ export function targetFor<T extends object>(cls: EntityClass<T>, meta: ModelMeta
   return usesTransformer(cls, meta) ? undefined : () => new cls() as Record<string, unknown>;
 }
 
-/** Builds a real instance of the entity class from decoded values, honouring class-transformer decorators. */
+const exposedNames = new WeakMap<object, [property: string, name: string][]>();
+
+/** Fields renamed by `@Expose({ name })` for plain → class: plainToInstance reads them under that name. */
+function renamedFields(cls: object, meta: ModelMeta): [property: string, name: string][] {
+  let renamed = exposedNames.get(cls);
+  if (!renamed) {
+    renamed = [];
+    for (const property of [meta.keyField, ...meta.fields.keys()]) {
+      const options = storage.findExposeMetadata(cls, property)?.options;
+      if (options?.name !== undefined && options.name !== property && options.toPlainOnly !== true) renamed.push([property, options.name]);
+    }
+    exposedNames.set(cls, renamed);
+  }
+  return renamed;
+}
+
+/**
+ * Builds a real instance of the entity class from decoded values (keyed by property), honouring
+ * class-transformer decorators. `plain` may be changed.
+ */
 export function toInstance<T extends object>(cls: EntityClass<T>, meta: ModelMeta, plain: Record<string, unknown>): T {
-  if (usesTransformer(cls, meta)) return plainToInstance(cls, plain);
-  return Object.assign(new cls(), plain);
+  if (!usesTransformer(cls, meta)) return Object.assign(new cls(), plain);
+  // `@Expose({ name })` names the property in plain objects (toPlain's JSON); the stored value belongs to
+  // the property, so it is handed to plainToInstance under that name (else it would be dropped).
+  for (const [property, name] of renamedFields(cls, meta)) {
+    if (property in plain) {
+      plain[name] = plain[property];
+      delete plain[property];
+    }
+  }
+  return plainToInstance(cls, plain);
 }
 
 /** The entity as a plain object for JSON, honouring `@Exclude`/`@Expose`. */

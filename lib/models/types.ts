@@ -1,7 +1,9 @@
-/** The data properties of an entity type (methods left out). */
+/** The data properties of an entity type (methods left out), each required and without `undefined`. */
 export type EntityFields<T> = {
+  // `-?`: an optional property (`age?: number`) must still read as `number` here, so that
+  // `User.core(id).hget('age')` is a Deferred<number | null> and `incr` a Deferred<number>.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  [K in keyof T as T[K] extends Function ? never : K]: Exclude<T[K], undefined>;
+  [K in keyof T as T[K] extends Function ? never : K]-?: Exclude<T[K], undefined>;
 };
 
 /** Changes for `update()`: any subset of the fields; `null` removes a field. */

@@ -42,8 +42,12 @@ export function validateNow(model: string, entity: object, options?: ValidatorOp
   if (errors.length > 0) throw new ValidationError(model, errors);
 }
 
-/** Validates with every constraint, async ones included. */
+/**
+ * Validates with every constraint, async ones included. A class without constraints passes (class-validator
+ * 0.14 would otherwise reject it as an "unknown value" under its default `forbidUnknownValues`).
+ */
 export async function validateFully(model: string, entity: object, options?: ValidatorOptions): Promise<void> {
+  if (!hasConstraints(entity.constructor)) return;
   const errors = await validate(entity, options);
   if (errors.length > 0) throw new ValidationError(model, errors);
 }

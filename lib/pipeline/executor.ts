@@ -1,4 +1,4 @@
-import type { ChainableCommander } from 'ioredis';
+import { Command, type ChainableCommander } from 'ioredis';
 import type { RedisClient } from './connections.js';
 import type { QueuedCommand } from './queued-command.js';
 
@@ -24,11 +24,14 @@ class IoredisPipelineExecutor implements ConnectionExecutor {
   constructor(private readonly client: RedisClient) {}
 
   async run(commands: readonly QueuedCommand[], transaction: boolean): Promise<CommandReply[]> {
-    const batch: ChainableCommander = transaction ? this.client.multi() : this.client.pipeline();
+    const batch = (transaction ? this.client.multi() : this.client.pipeline()) as CommandBatch;
+    // What ioredis's own call() would do, minus its per-command argument copy and options object.
+    const keyPrefix = batch.options?.keyPrefix;
+    const text = { keyPrefix, replyEncoding: 'utf8' as const };
+    const bytes = { keyPrefix, replyEncoding: null };
     for (const command of commands) {
       const args = command.args as (string | Buffer | number)[];
-      if (command.buffer) batch.callBuffer(command.name, ...args);
-      else batch.call(command.name, ...args);
+      batch.sendCommand(new Command(command.name, args, command.buffer ? bytes : text));
     }
     const replies = await batch.exec();
     // exec() yields null only when a WATCHed key changed; we never WATCH here.
@@ -36,6 +39,12 @@ class IoredisPipelineExecutor implements ConnectionExecutor {
     return replies;
   }
 }
+
+/** The parts of an ioredis Pipeline we use beyond its public chainable type. */
+type CommandBatch = ChainableCommander & {
+  readonly options?: { readonly keyPrefix?: string };
+  sendCommand(command: Command): unknown;
+};
 
 const factories: ExecutorFactory[] = [];
 
