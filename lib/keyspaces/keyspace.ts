@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { scriptSha } from './script.js';
 import { Text } from '../codecs/text.js';
 import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
 import { connectionFor, DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { PipelineUsageError } from '../pipeline/errors.js';
 import { Pipeline, runDetached } from '../pipeline/pipeline.js';
-import type { FallbackCommand, ReplyDecoder } from '../pipeline/queued-command.js';
+import type { ReplyDecoder } from '../pipeline/queued-command.js';
 import { InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
 import {
   braceKeyTemplate, checkId, idFromKey, keyShape, scanPattern, type KeyShape, type KeyTemplate,
@@ -143,12 +143,12 @@ export abstract class Keyspace {
     args: unknown[],
     decode?: ReplyDecoder<R>,
     buffer = false,
-    fallback?: FallbackCommand,
+    script?: string,
   ): Deferred<R> {
     const pipe = this.#pipe;
-    if (pipe) return pipe.queue(name, args, { connection: this.connection, decode, buffer, fallback });
+    if (pipe) return pipe.queue(name, args, { connection: this.connection, decode, buffer, script });
     const root = new Pipeline(undefined, { name: this.connection });
-    const deferred = root.queue(name, args, { decode, buffer, fallback });
+    const deferred = root.queue(name, args, { decode, buffer, script });
     runDetached(root);
     return deferred;
   }
@@ -287,13 +287,11 @@ export abstract class Keyspace {
     return this.send('sort', args, toNumber);
   }
 
-  /** Runs a Lua script (EVALSHA, falling back to EVAL when the server lacks it) with this key as KEYS[1]. */
+  /** Runs a Lua script with this key as KEYS[1]: EVALSHA, the script loaded earlier in the same round trip (never NOSCRIPT). */
   eval<R = unknown>(script: string, call: ScriptCall = {}): Deferred<R> {
     const keys = [this.key, ...(call.ids ?? []).map((id) => this.otherKey(id))];
-    const sha = createHash('sha1').update(script).digest('hex');
-    return this.send<R>('evalsha', [sha, keys.length, ...keys, ...(call.args ?? [])], undefined, false, {
-      name: 'eval', args: [script, keys.length, ...keys, ...(call.args ?? [])],
-    });
+    const sha = scriptSha(script);
+    return this.send<R>('evalsha', [sha, keys.length, ...keys, ...(call.args ?? [])], undefined, false, script);
   }
 
   /** Runs a script by its SHA1 with this key as KEYS[1]. */

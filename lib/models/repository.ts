@@ -2,6 +2,7 @@ import type { ValidatorOptions } from 'class-validator';
 import { BigIntField, Integer } from '../codecs/integer.js';
 import { Float } from '../codecs/float.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
+import { scriptSha } from '../keyspaces/script.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
 import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
@@ -34,12 +35,13 @@ export interface SaveOptions {
   validated?: boolean;
 }
 
-// Scripts are sent with EVAL, not EVALSHA: an EVALSHA the server does not know is re-sent as EVAL in a
-// second round trip, after the commands queued behind it have already run (they would not see its effect).
+// Sent as EVALSHA with the source attached: the engine loads it earlier in the same round trip.
 const POP_SCRIPT = "local v = redis.call('hget', KEYS[1], ARGV[1]) redis.call('hdel', KEYS[1], ARGV[1]) return v";
+const POP_SHA = scriptSha(POP_SCRIPT);
 // HINCRBY answers an integer reply, which ioredis turns into a (rounded) JS number; the new value is read
 // back as a bulk string so a BigInt field resolves to the exact value.
 const BIGINT_INCR_SCRIPT = "redis.call('hincrby', KEYS[1], ARGV[1], ARGV[2]) return redis.call('hget', KEYS[1], ARGV[1])";
+const BIGINT_INCR_SHA = scriptSha(BIGINT_INCR_SCRIPT);
 
 /**
  * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
@@ -190,9 +192,14 @@ export class Repository<T extends object> {
     const key = this.key(id);
     const spec = fieldOf(meta, field);
     const [command, amount] = incrementOf(meta, spec, by);
-    const [name, args] = spec.codec === BigIntField ? ['eval', [BIGINT_INCR_SCRIPT, 1, key, spec.member, amount]] : [command, [key, spec.member, amount]];
+    // BigInt: HINCRBY's integer reply would pass through a JS number; the script answers with the text.
+    const big = spec.codec === BigIntField;
+    const [name, args] = big ? ['evalsha', [BIGINT_INCR_SHA, 1, key, spec.member, amount]] : [command, [key, spec.member, amount]];
     return this.#run(pipe, (queue) => {
-      const result = queue(name, args, { decode: (reply) => decodeField(meta, spec, String(reply), key) as EntityFields<T>[K] });
+      const result = queue(name, args, {
+        script: big ? BIGINT_INCR_SCRIPT : undefined,
+        decode: (reply) => decodeField(meta, spec, String(reply), key) as EntityFields<T>[K],
+      });
       const sources: Deferred<unknown>[] = [result];
       this.#ttl(queue, key, sources);
       const after = entity ? () => assign(entity, [[field, result.result]]) : undefined;
@@ -213,7 +220,8 @@ export class Repository<T extends object> {
     const spec = fieldOf(meta, field);
     if (spec.required) throw new RequiredFieldError(meta.name, [field], 'cannot pop');
     return this.#run(pipe, (queue) => {
-      const result = queue('eval', [POP_SCRIPT, 1, key, spec.member], {
+      const result = queue('evalsha', [POP_SHA, 1, key, spec.member], {
+        script: POP_SCRIPT,
         buffer: spec.codec.binary === true,
         decode: (reply) => (reply === null ? null : (decodeField(meta, spec, reply as string | Buffer, key) as EntityFields<T>[K])),
       });

@@ -1,7 +1,7 @@
 import { DEFAULT_CONNECTION } from './connections.js';
 import { Deferred } from './deferred.js';
 import { PipelineError } from './errors.js';
-import type { CommandArgument, FallbackCommand, QueuedCommand, ReplyDecoder } from './queued-command.js';
+import type { CommandArgument, QueuedCommand, ReplyDecoder } from './queued-command.js';
 import { sendQueued } from './send.js';
 import type { PipelineCommands } from './command-types.js';
 
@@ -23,8 +23,8 @@ export interface QueueOptions<R> {
   buffer?: boolean;
   /** Turns the raw reply into the deferred's value; a throw fails only this command. */
   decode?: ReplyDecoder<R>;
-  /** Sent instead, in one more round trip, when Redis answers NOSCRIPT (EVALSHA → EVAL). */
-  fallback?: FallbackCommand;
+  /** For an EVALSHA: the script's source, loaded (SCRIPT LOAD) earlier in the same round trip. */
+  script?: string;
 }
 
 /**
@@ -71,7 +71,7 @@ export class Pipeline {
       buffer: options?.buffer === true,
       deferred: deferred as Deferred<unknown>,
       decode: options?.decode,
-      fallback: options?.fallback,
+      script: options?.script,
     });
     return deferred;
   }

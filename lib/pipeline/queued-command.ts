@@ -17,14 +17,8 @@ export interface QueuedCommand {
   readonly buffer: boolean;
   readonly deferred: Deferred<unknown>;
   readonly decode: ReplyDecoder<unknown> | undefined;
-  /** Sent in a follow-up round trip if Redis answers NOSCRIPT (EVALSHA → EVAL). */
-  readonly fallback: FallbackCommand | undefined;
-}
-
-/** The command that replaces an EVALSHA the server does not know. */
-export interface FallbackCommand {
-  readonly name: string;
-  readonly args: readonly unknown[];
+  /** For an EVALSHA: the Lua source, loaded in the same round trip before it so Redis never answers NOSCRIPT. */
+  readonly script: string | undefined;
 }
 
 /** A short text for error messages: the command name and its first argument (usually the key). */

@@ -52,11 +52,11 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
   const connection = commands[0].connection;
   let replies: CommandReply[];
   try {
-    replies = await executorFor(group.client).run(commands, transaction);
-    if (replies.length !== commands.length) {
-      throw new Error(`expected ${commands.length} replies, got ${replies.length}`);
-    }
-    await retryUnknownScripts(group, replies, transaction);
+    const scripts = withScriptsLoaded(commands);
+    const sent = scripts ? scripts.sent : commands;
+    replies = await executorFor(group.client).run(sent, transaction);
+    if (replies.length !== sent.length) throw new Error(`expected ${sent.length} replies, got ${replies.length}`);
+    if (scripts) replies = withoutLoadReplies(commands, replies, scripts.loads);
   } catch (error) {
     const failure = new ConnectionFailedError(connection, asError(error));
     for (const command of commands) command.deferred.fail(failure);
@@ -83,20 +83,42 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
   }
 }
 
-/** Re-sends, in one more round trip, each EVALSHA the server did not know, as its EVAL fallback. */
-async function retryUnknownScripts(group: ConnectionGroup, replies: CommandReply[], transaction: boolean): Promise<void> {
-  const retried: number[] = [];
-  const fallbacks: QueuedCommand[] = [];
-  group.commands.forEach((command, i) => {
-    const error = replies[i][0];
-    if (command.fallback && error && error.message.startsWith('NOSCRIPT')) {
-      retried.push(i);
-      fallbacks.push({ ...command, ...command.fallback, fallback: undefined });
+/**
+ * Puts a SCRIPT LOAD before the first EVALSHA of each script that came with its source, so the EVALSHA
+ * cannot meet NOSCRIPT and keeps its place in the order (a retry after the round trip would not).
+ */
+function withScriptsLoaded(commands: QueuedCommand[]): { sent: QueuedCommand[]; loads: Map<number, string> } | undefined {
+  if (!commands.some((command) => command.script !== undefined)) return undefined;
+  const sent: QueuedCommand[] = [];
+  const loads = new Map<number, string>();
+  const loaded = new Set<string>();
+  for (const command of commands) {
+    const { script } = command;
+    if (script !== undefined && !loaded.has(script)) {
+      loaded.add(script);
+      loads.set(sent.length, script);
+      sent.push({ ...command, name: 'script', args: ['LOAD', script], buffer: false, decode: undefined, script: undefined });
     }
+    sent.push(command);
+  }
+  return { sent, loads };
+}
+
+/** Drops the SCRIPT LOAD replies; a script that failed to load fails its EVALSHAs with the compile error. */
+function withoutLoadReplies(commands: QueuedCommand[], replies: CommandReply[], loads: Map<number, string>): CommandReply[] {
+  const loadErrors = new Map<string, Error>();
+  const kept: CommandReply[] = [];
+  replies.forEach((reply, i) => {
+    const script = loads.get(i);
+    if (script === undefined) kept.push(reply);
+    else if (reply[0]) loadErrors.set(script, reply[0]);
   });
-  if (fallbacks.length === 0) return;
-  const again = await executorFor(group.client).run(fallbacks, transaction);
-  retried.forEach((i, j) => (replies[i] = again[j]));
+  if (loadErrors.size === 0) return kept;
+  return kept.map((reply, i) => {
+    const script = commands[i].script;
+    const error = script === undefined ? undefined : loadErrors.get(script);
+    return error ? [error, null] : reply;
+  });
 }
 
 function failCommand(command: QueuedCommand, position: number, cause: Error, failures: ExecuteFailure[]): void {

@@ -28,7 +28,7 @@ describe('Keyspace rules (counted round trips on the default connection)', () =>
     expect(counted.proxy.roundTrips, 'nothing sent').to.equal(0);
   }
 
-  it('EVALSHA of a script the server lacks falls back to EVAL (2 round trips), then EVALSHA alone (1)', async () => {
+  it('eval of a script the server lacks loads it in the same round trip, in order (1 round trip each time)', async () => {
     const S = stringKind(DEFAULT);
     const endpoint = redisEndpoint('primary');
     if (endpoint.owned) {
@@ -42,7 +42,7 @@ describe('Keyspace rules (counted round trips on the default connection)', () =>
     counted.proxy.reset();
     const first = await new S('1').eval<string[]>(script, { ids: ['2'], args: ['x'] }).promise;
     expect(first).to.deep.equal([rawKey(S, '1'), rawKey(S, '2'), 'x']);
-    expect(counted.proxy.roundTrips, 'EVALSHA, then EVAL').to.equal(2);
+    expect(counted.proxy.roundTrips, 'SCRIPT LOAD and EVALSHA together').to.equal(1);
     expect(await counted.client.script('EXISTS', sha)).to.deep.equal([1]);
     counted.proxy.reset();
     const pipe = pipeline();
@@ -52,6 +52,31 @@ describe('Keyspace rules (counted round trips on the default connection)', () =>
     expect(again.result).to.deep.equal([rawKey(S, '3'), rawKey(S, '4'), 'y']);
     expect(other.result).to.equal(false);
     expect(counted.proxy.roundTrips, 'cached: one round trip').to.equal(1);
+  });
+
+  it('a script runs in its place in the pipeline: commands after it see its effect', async () => {
+    const S = stringKind(DEFAULT);
+    if (redisEndpoint('primary').owned) expect(await newClient('primary').script('FLUSH')).to.equal('OK');
+    const script = `-- ${uniqueKey('script')}\nreturn redis.call('set', KEYS[1], ARGV[1])`;
+    const pipe = pipeline();
+    const before = new S('5', pipe).get();
+    new S('5', pipe).eval(script, { args: ['set by lua'] });
+    const after = new S('5', pipe).get();
+    await pipe.execute();
+    expect(before.result).to.equal(null);
+    expect(after.result).to.equal('set by lua');
+  });
+
+  it('a script that does not compile fails its own command with the compile error, not NOSCRIPT', async () => {
+    const S = stringKind(DEFAULT);
+    const pipe = pipeline();
+    const bad = new S('6', pipe).eval(`-- ${uniqueKey('broken')}\nreturn (`);
+    const good = new S('6', pipe).exists();
+    const error = await rejection(pipe.execute());
+    expect(error).to.be.instanceOf(PipelineError);
+    expect(thrown(() => bad.result).message).to.match(/Error compiling script/);
+    expect(thrown(() => bad.result).message).not.to.include('NOSCRIPT');
+    expect(good.result).to.equal(false);
   });
 
   it('evalsha of an unknown sha fails that command with NOSCRIPT (no fallback without the script)', async () => {
