@@ -51,8 +51,8 @@ export class AsyncValidationRequiredError extends RedpipeError {
   constructor(readonly model: string, readonly properties: readonly string[]) {
     super(
       `${model} has async validation constraints on ${properties.map((p) => `'${p}'`).join(', ')}; ` +
-        'save() validates synchronously and would skip them: use `await repo.saveValidated(entity, pipe)` ' +
-        'or `await repo.validate(entity)` first and pass `{ validated: true }`',
+        'save() and update() validate synchronously and would skip them: use `await repo.saveValidated(entity, pipe)`, ' +
+        'or run `await repo.validate(entity)` first and pass `{ validated: true }` to save() or update()',
     );
   }
 }

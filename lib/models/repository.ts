@@ -20,9 +20,9 @@ export interface RepositoryOptions {
   /** Run class-validator before every save and update (default true). */
   validation?: boolean;
   /**
-   * Options passed to class-validator. By default unset (`undefined`) properties are not validated, so
-   * `@IsEmail() @Field(Text) email?: string` accepts an entity without an email; use `@IsDefined()` or
-   * `required: true` to insist on a value.
+   * Options passed to class-validator. By default unset and `null` properties are not validated
+   * (`skipMissingProperties`), so `@IsEmail() @Field(Text) email?: string` accepts an entity without an
+   * email and `null` (which removes the field); use `@IsDefined()` or `required: true` to insist on a value.
    */
   validator?: ValidatorOptions;
 }
@@ -69,7 +69,7 @@ export class Repository<T extends object> {
     this.meta = modelMeta(model);
     this.#connection = this.meta.connection ?? DEFAULT_CONNECTION;
     this.#validation = options.validation !== false;
-    this.#validator = { skipUndefinedProperties: true, ...options.validator };
+    this.#validator = { skipMissingProperties: true, ...options.validator };
     this.#core = coreClass(model);
     this.#plain = { connection: this.#connection };
   }
@@ -168,12 +168,12 @@ export class Repository<T extends object> {
   }
 
   /** Writes changes by id or on an entity (`null` removes a field); an entity changes locally after execute. */
-  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline): Deferred<void> {
+  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline, options: { validated?: boolean } = {}): Deferred<void> {
     const { meta } = this;
     const { id, entity } = this.#target(target);
     const key = this.key(id);
     const values = changes as Record<string, unknown>;
-    if (this.#validation) this.#validateChanges(entity, values);
+    if (this.#validation && !options.validated) this.#validateChanges(entity, values);
     const write = encodeChanges(meta, values, key);
     return this.#run(pipe, (queue) => {
       const sources: Deferred<unknown>[] = [];
@@ -306,13 +306,17 @@ export class Repository<T extends object> {
     const key = this.key(id);
     return this.#run(pipe, (queue) => {
       // HMGET needs at least one member: with no fields, only EXISTS is asked.
+      // Decoded as the reply arrives, so a bad value fails this command (and execute) like any read.
       const values = fields.length > 0
-        ? queue('hmget', [key, ...fields.map((f) => f.member)], { buffer: fields.some((f) => f.codec.binary) })
+        ? queue('hmget', [key, ...fields.map((f) => f.member)], {
+          buffer: fields.some((f) => f.codec.binary),
+          decode: (reply) => decodeFields(meta, fields, reply as (string | Buffer | null)[], id, key),
+        })
         : undefined;
       const exists = queue('exists', [key], { decode: toBoolean });
       return {
         result: derive(values ? [values, exists] : [exists], () =>
-          exists.result ? toInstance(this.model, meta, decodeFields(meta, fields, (values?.result ?? []) as (string | Buffer | null)[], id, key)) : null),
+          exists.result ? toInstance(this.model, meta, values?.result ?? decodeFields(meta, fields, [], id, key)) : null),
       };
     });
   }
@@ -327,7 +331,7 @@ export class Repository<T extends object> {
   #validateChanges(entity: T | undefined, changes: Record<string, unknown>): void {
     const probe = Object.assign(new this.model(), entity ?? {});
     for (const [property, value] of Object.entries(changes)) (probe as Record<string, unknown>)[property] = value ?? undefined;
-    validateNow(this.meta.name, probe, entity ? this.#validator : { ...this.#validator, skipMissingProperties: true });
+    validateNow(this.meta.name, probe, this.#validator, Object.keys(changes));
   }
 
   #ttl(queue: Queue, key: string, sources: Deferred<unknown>[]): void {

@@ -33,10 +33,11 @@ function hasConstraints(cls: object): boolean {
 }
 
 /** Validates synchronously before anything is queued; refuses models with async-only constraints. */
-export function validateNow(model: string, entity: object, options?: ValidatorOptions): void {
+export function validateNow(model: string, entity: object, options?: ValidatorOptions, changed?: readonly string[]): void {
   const cls = entity.constructor;
   if (!hasConstraints(cls)) return;
-  const pending = asyncConstrained(cls);
+  // An update is refused only when it touches a property whose constraints are async.
+  const pending = asyncConstrained(cls).filter((p) => changed === undefined || changed.includes(p));
   if (pending.length > 0) throw new AsyncValidationRequiredError(model, pending);
   const errors = validateSync(entity, options);
   if (errors.length > 0) throw new ValidationError(model, errors);
