@@ -5,6 +5,8 @@ import { refuse, replyText, typeName, unreadable } from './utf8.js';
 /** Largest safe integer as a bigint, for range checks on read. */
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+const SHORT_INTEGER = /^-?\d{1,15}$/;
+
 /**
  * Safe integers (±(2^53−1)) as decimal digits (Python redpipe's `IntegerField`). Writes `'-42'`
  * (and `-0` as `'0'`, which Redis `INCRBY` accepts); reads digits and every form Python's
@@ -27,6 +29,8 @@ export const Integer: Codec<number> = Object.freeze({
     return value === 0 ? '0' : String(value);
   },
   decode(raw: string | Buffer): number {
+    // Up to 15 digits is always a safe integer: skip the exact BigInt parse.
+    if (typeof raw === 'string' && SHORT_INTEGER.test(raw)) return Number(raw) || 0;
     const parsed = parsePyIntegral(replyText('Integer', raw));
     if (!parsed.ok) return unreadable('Integer', raw, parsed.reason);
     const value = parsed.value;
