@@ -2,7 +2,7 @@
 //
 // 10,000 HashKeyspace.hset (5 members) / hgetall and SortedSetKeyspace.zadd / zrange, each in one
 // pipeline, against the same commands through one raw ioredis pipeline on the same client. Warm-up
-// rounds, then BENCH_RUNS rounds (raw and redpipe interleaved, a full GC before each timed run); the
+// rounds, then BENCH_RUNS rounds (raw and redpipe interleaved); the
 // median of each is reported with ops/s and its time relative to raw. Goal: within 1.2× of raw.
 //
 // Redis: REDIS_URL if set (keys under a run prefix, deleted at the end), else a throwaway local
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   connect(client);
   try {
     console.log(
-      `bench:keyspaces  N=${N} commands per pipeline, ${WARMUP} warm-up + ${RUNS} timed runs (median), full GC before each, ` +
+      `bench:keyspaces  N=${N} commands per pipeline, ${WARMUP} warm-up + ${RUNS} timed runs (median), ` +
         `Redis ${redis.url}${redis.owned ? ' (throwaway)' : ''}, Node ${process.version}\n`,
     );
     const every = cases(redis.prefix);
@@ -143,17 +143,19 @@ async function main(): Promise<number> {
       const rawMs = median(rawTimes);
       const ourMs = median(ourTimes);
       const ratio = ourMs / rawMs;
-      worst = Math.max(worst, ratio);
+      const paired = pairedRatio(ourTimes, rawTimes);
+      // Judged on the paired ratio: it drifts least when the machine's load changes during the run.
+      worst = Math.max(worst, paired);
       rows.push([
         c.name, rawMs.toFixed(1), ourMs.toFixed(1), thousands(opsPerSecond(N, rawMs)), thousands(opsPerSecond(N, ourMs)),
-        `${ratio.toFixed(2)}×`, `${pairedRatio(ourTimes, rawTimes).toFixed(2)}×`, `${cpuRatio.toFixed(2)}×`,
+        `${ratio.toFixed(2)}×`, `${paired.toFixed(2)}×`, `${cpuRatio.toFixed(2)}×`,
       ]);
     }
     await checkSame(redis.prefix, client);
     console.log(table(['case', 'raw ms', 'redpipe ms', 'raw ops/s', 'redpipe ops/s', 'time vs raw', 'paired', 'CPU vs raw'], rows, [1, 2, 3, 4, 5, 6, 7]));
     console.log('(time vs raw: median time / median raw time; paired: median of each round\'s time / that round\'s raw time;');
     console.log(' CPU vs raw: median CPU time of this Node process, which steadies the comparison on a loaded machine)');
-    console.log(`\ngoal: keyspaces within ${GOAL}× of a raw ioredis pipeline: ${worst <= GOAL ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}×)`);
+    console.log(`\ngoal: keyspaces within ${GOAL}× of a raw ioredis pipeline (paired): ${worst <= GOAL ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}×)`);
     return 0;
   } finally {
     disconnect();

@@ -5,7 +5,7 @@ import { connectionFor, DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { PipelineUsageError } from '../pipeline/errors.js';
 import { Pipeline, runDetached } from '../pipeline/pipeline.js';
-import type { ReplyDecoder } from '../pipeline/queued-command.js';
+import { QueuedCommand, type ReplyDecoder } from '../pipeline/queued-command.js';
 import { InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
 import {
   braceKeyTemplate, checkId, idFromKey, keyShape, scanPattern, type KeyShape, type KeyTemplate,
@@ -145,12 +145,13 @@ export abstract class Keyspace {
     buffer = false,
     script?: string,
   ): Deferred<R> {
+    const command = new QueuedCommand<R>(name, args, this.connection, buffer, decode, script);
     const pipe = this.#pipe;
-    if (pipe) return pipe.queue(name, args, { connection: this.connection, decode, buffer, script });
+    if (pipe) return pipe.enqueue(command);
     const root = new Pipeline(undefined, { name: this.connection });
-    const deferred = root.queue(name, args, { decode, buffer, script });
+    root.enqueue(command);
     runDetached(root);
-    return deferred;
+    return command;
   }
 
   /** Encodes a value with `codec` for this key (and member), refusing bad values before queueing. */

@@ -6,6 +6,7 @@ import { scriptSha } from '../keyspaces/script.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
 import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
+import { QueuedCommand } from '../pipeline/queued-command.js';
 import type { ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
@@ -98,7 +99,7 @@ export class Repository<T extends object> {
     const { hset, remove, defaults } = write;
     let result: Deferred<T>;
     if (remove === undefined && meta.ttl === undefined && hset.length > 1) {
-      result = target.queue('hset', hset, { connection: this.#connection, decode: () => entity });
+      result = target.enqueue(new QueuedCommand<T>('hset', hset, this.#connection, false, () => entity, undefined));
     } else {
       const parts: Deferred<unknown>[] = [];
       if (hset.length > 1) parts.push(target.queue('hset', hset, plain));
@@ -144,11 +145,9 @@ export class Repository<T extends object> {
     const key = this.key(id);
     // The hot path of reads: queued directly, one closure per record.
     const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
-    const read = target.queue('hgetall', [key], {
-      connection: this.#connection,
-      buffer: meta.binary,
-      decode: (reply) => this.#hydrate(reply, id, key),
-    });
+    const read = target.enqueue(
+      new QueuedCommand<T | null>('hgetall', [key], this.#connection, meta.binary, (reply) => this.#hydrate(reply, id, key), undefined),
+    );
     if (!pipe) runDetached(target);
     return read;
   }

@@ -32,17 +32,16 @@ const REJECTED = 2;
  * total.result; // the sum
  */
 export class Deferred<T> {
-  /** What produced this result (e.g. `INCR k`), used in error messages. */
+  /** What produced this result (e.g. `incr`), used in error messages. */
   label: string | undefined;
+  // Few fields on purpose: a big pipeline makes one of these per command.
   #state = PENDING;
-  #value: T | undefined;
-  #error: Error | undefined;
-  #promise: Promise<T> | undefined;
-  // Typed with `unknown`, not `T`: a `(value: T) => void` field would make Deferred invariant, so a
-  // Deferred<number> could not be passed where a Deferred<unknown> (or Deferred<'OK'> where a
-  // Deferred<string>) is expected. Only set(value: T) calls it.
-  #resolve: ((value: unknown) => void) | undefined;
-  #reject: ((error: Error) => void) | undefined;
+  /** The value, or the error once rejected. */
+  #outcome: unknown = undefined;
+  #promise: Promise<T> | undefined = undefined;
+  // `unknown`, not `T`: a `(value: T) => void` field would make Deferred invariant, so a Deferred<number>
+  // could not be passed where a Deferred<unknown> is expected. Only set(value: T) calls it.
+  #settle: { resolve: (value: unknown) => void; reject: (error: Error) => void } | undefined = undefined;
 
   constructor(label?: string) {
     this.label = label;
@@ -55,25 +54,24 @@ export class Deferred<T> {
 
   /** The value; throws `ResultNotReady` before execution, or the command's own error if it failed. */
   get result(): T {
-    if (this.#state === FULFILLED) return this.#value as T;
-    if (this.#state === REJECTED) throw this.#error;
+    if (this.#state === FULFILLED) return this.#outcome as T;
+    if (this.#state === REJECTED) throw this.#outcome as Error;
     throw new ResultNotReady(this.label);
   }
 
   /** The error this deferred failed with, if any. */
   get error(): Error | undefined {
-    return this.#error;
+    return this.#state === REJECTED ? (this.#outcome as Error) : undefined;
   }
 
   /** A promise settled with this deferred; created on first access so unobserved failures stay quiet. */
   get promise(): Promise<T> {
     if (!this.#promise) {
-      if (this.#state === FULFILLED) this.#promise = Promise.resolve(this.#value as T);
-      else if (this.#state === REJECTED) this.#promise = Promise.reject(this.#error);
+      if (this.#state === FULFILLED) this.#promise = Promise.resolve(this.#outcome as T);
+      else if (this.#state === REJECTED) this.#promise = Promise.reject(this.#outcome as Error);
       else {
         this.#promise = new Promise<T>((resolve, reject) => {
-          this.#resolve = resolve as (value: unknown) => void;
-          this.#reject = reject;
+          this.#settle = { resolve: resolve as (value: unknown) => void, reject };
         });
       }
     }
@@ -84,16 +82,16 @@ export class Deferred<T> {
   set(value: T): void {
     if (this.#state !== PENDING) throw new DeferredAlreadySettled(this.label);
     this.#state = FULFILLED;
-    this.#value = value;
-    this.#resolve?.(value);
+    this.#outcome = value;
+    this.#settle?.resolve(value);
   }
 
   /** Fails the deferred: `result` will throw `error`. */
   fail(error: Error): void {
     if (this.#state !== PENDING) throw new DeferredAlreadySettled(this.label);
     this.#state = REJECTED;
-    this.#error = error;
-    this.#reject?.(error);
+    this.#outcome = error;
+    this.#settle?.reject(error);
   }
 
   /** Shows state, never the value's getter side effects. */

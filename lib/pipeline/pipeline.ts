@@ -1,7 +1,7 @@
 import { DEFAULT_CONNECTION } from './connections.js';
 import { Deferred } from './deferred.js';
 import { PipelineError } from './errors.js';
-import type { CommandArgument, QueuedCommand, ReplyDecoder } from './queued-command.js';
+import { QueuedCommand, type CommandArgument, type ReplyDecoder } from './queued-command.js';
 import { sendQueued } from './send.js';
 import type { PipelineCommands } from './command-types.js';
 
@@ -63,17 +63,17 @@ export class Pipeline {
 
   /** Queues one command with optional reply decoding; the building block of keyspaces and models. */
   queue<R = unknown>(name: string, args: readonly unknown[], options?: QueueOptions<R>): Deferred<R> {
-    const deferred = new Deferred<R>(name);
-    this.#commands.push({
-      connection: options?.connection ?? this.connection,
-      name,
-      args,
-      buffer: options?.buffer === true,
-      deferred: deferred as Deferred<unknown>,
-      decode: options?.decode,
-      script: options?.script,
-    });
-    return deferred;
+    const command = options === undefined
+      ? new QueuedCommand<R>(name, args, this.connection, false, undefined, undefined)
+      : new QueuedCommand<R>(name, args, options.connection ?? this.connection, options.buffer === true, options.decode, options.script);
+    this.#commands.push(command as QueuedCommand);
+    return command;
+  }
+
+  /** Queues a command built by the caller (keyspaces build theirs directly, sparing an options object). */
+  enqueue<R>(command: QueuedCommand<R>): QueuedCommand<R> {
+    this.#commands.push(command as QueuedCommand);
+    return command;
   }
 
   /** Queues any Redis command by name; type the reply with `R`. */

@@ -1,7 +1,7 @@
 import { connectionFor, type RedisClient } from './connections.js';
 import { CommandError, ConnectionFailedError, UnknownConnectionError } from './errors.js';
 import { executorFor, type CommandReply } from './executor.js';
-import { describeCommand, type QueuedCommand } from './queued-command.js';
+import { describeCommand, QueuedCommand } from './queued-command.js';
 
 /** A failure `execute()` reports in its `PipelineError`. */
 export type ExecuteFailure = CommandError | ConnectionFailedError | UnknownConnectionError;
@@ -24,7 +24,7 @@ export async function sendQueued(commands: QueuedCommand[], transaction: boolean
   } catch (error) {
     // An unknown name fails the whole execute before anything is sent.
     const failure = error as UnknownConnectionError;
-    for (const command of commands) command.deferred.fail(failure);
+    for (const command of commands) command.fail(failure);
     return [failure];
   }
   const failures: ExecuteFailure[] = [];
@@ -59,27 +59,25 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
     if (scripts) replies = withoutLoadReplies(commands, replies, scripts.loads);
   } catch (error) {
     const failure = new ConnectionFailedError(connection, asError(error));
-    for (const command of commands) command.deferred.fail(failure);
+    for (const command of commands) command.fail(failure);
     failures.push(failure);
     return;
   }
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i];
     const [error, reply] = replies[i];
-    if (error === null) {
-      if (command.decode === undefined) {
-        command.deferred.set(reply);
-        continue;
-      }
+    if (error !== null) {
+      failCommand(command, positions ? positions[i] : i, error, failures);
+    } else if (command.decode === undefined) {
+      command.set(reply);
+    } else {
       try {
-        command.deferred.set(command.decode(reply));
-        continue;
+        command.set(command.decode(reply));
       } catch (decodeError) {
         failCommand(command, positions ? positions[i] : i, asError(decodeError), failures);
       }
-    } else {
-      failCommand(command, positions ? positions[i] : i, error, failures);
     }
+    command.release();
   }
 }
 
@@ -97,7 +95,7 @@ function withScriptsLoaded(commands: QueuedCommand[]): { sent: QueuedCommand[]; 
     if (script !== undefined && !loaded.has(script)) {
       loaded.add(script);
       loads.set(sent.length, script);
-      sent.push({ ...command, name: 'script', args: ['LOAD', script], buffer: false, decode: undefined, script: undefined });
+      sent.push(new QueuedCommand('script', ['LOAD', script], command.connection, false, undefined, undefined));
     }
     sent.push(command);
   }
@@ -123,7 +121,7 @@ function withoutLoadReplies(commands: QueuedCommand[], replies: CommandReply[], 
 
 function failCommand(command: QueuedCommand, position: number, cause: Error, failures: ExecuteFailure[]): void {
   const failure = new CommandError(position, describeCommand(command.name, command.args), command.connection, cause);
-  command.deferred.fail(failure);
+  command.fail(failure);
   failures.push(failure);
 }
 
