@@ -39,6 +39,7 @@ export const SAMPLES: readonly SampleEntry[] = [
   { name: 'transactions', load: () => import('./transactions.js') },
   { name: 'errors', load: () => import('./errors.js') },
   { name: 'followers', load: () => import('./followers.js') },
+  { name: 'keyspaces', load: () => import('./keyspaces.js') },
   { name: 'hashed-string', load: () => import('./hashed-string.js') },
   { name: 'user-model', load: () => import('./user-model.js') },
 ];
