@@ -14,7 +14,7 @@ import { measure, median, opsPerSecond, pairedRatio, startBenchRedis, table, tho
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 const GOAL = 1.2;
 

@@ -17,7 +17,7 @@ import { measure, median, opsPerSecond, pairedRatio, startBenchRedis, table, tho
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const GOAL = 1.25;
 
 /** The model is declared once the run's key prefix is known, so a shared server is never clobbered. */
