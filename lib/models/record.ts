@@ -108,16 +108,13 @@ export function decodeHash(
 ): Record<string, unknown> | null {
   let plain: Record<string, unknown> | undefined;
   for (const member in reply) {
-    plain = into();
-    break;
-  }
-  if (plain === undefined) return null;
-  for (const member in reply) {
+    plain ??= into();
     const raw = reply[member];
     const field = meta.members.get(member);
     if (field) plain[field.property] = decodeField(meta, field, raw, key);
     else if (member !== meta.keyField && !meta.fields.has(member)) plain[member] = extraValue(raw);
   }
+  if (plain === undefined) return null; // an empty hash: the record does not exist
   for (const field of meta.fields.values()) {
     if (field.hasDefault && !(field.property in plain)) plain[field.property] = defaultOf(field);
   }

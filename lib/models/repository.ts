@@ -1,14 +1,14 @@
 import type { ValidatorOptions } from 'class-validator';
-import { BigIntField, Integer } from '../codecs/integer.js';
-import { Float } from '../codecs/float.js';
+import { BigIntField } from '../codecs/integer.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
-import { scriptSha } from '../keyspaces/script.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
 import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
 import { QueuedCommand } from '../pipeline/queued-command.js';
 import type { ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
+import { BIGINT_INCR_SCRIPT, BIGINT_INCR_SHA, incrementOf, POP_SCRIPT, POP_SHA } from './field-commands.js';
+import { assign, assignFields, sendSettled } from './local-changes.js';
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
 import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
 import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf, type EncodedWrite } from './record.js';
@@ -35,14 +35,6 @@ export interface SaveOptions {
   /** Skip validation (the caller already ran `await repo.validate(entity)`). */
   validated?: boolean;
 }
-
-// Sent as EVALSHA with the source attached: the engine loads it earlier in the same round trip.
-const POP_SCRIPT = "local v = redis.call('hget', KEYS[1], ARGV[1]) redis.call('hdel', KEYS[1], ARGV[1]) return v";
-const POP_SHA = scriptSha(POP_SCRIPT);
-// HINCRBY answers an integer reply, which ioredis turns into a (rounded) JS number; the new value is read
-// back as a bulk string so a BigInt field resolves to the exact value.
-const BIGINT_INCR_SCRIPT = "redis.call('hincrby', KEYS[1], ARGV[1], ARGV[2]) return redis.call('hget', KEYS[1], ARGV[1])";
-const BIGINT_INCR_SHA = scriptSha(BIGINT_INCR_SCRIPT);
 
 /**
  * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
@@ -364,42 +356,5 @@ export class Repository<T extends object> {
   }
 }
 
-/**
- * Sends a root pipeline whose callbacks change an entity; the returned deferred settles only after they
- * ran, so `await repo.update(entity, …).promise` sees the entity changed (a command's own deferred is
- * filled before the callbacks run, so its promise would resolve first).
- */
-function sendSettled<R>(target: Pipeline, result: Deferred<R>): Deferred<R> {
-  const settled = new Deferred<R>(result.label);
-  target.onExecute(() => settled.set(result.result));
-  target.execute().catch((error: unknown) => {
-    if (!settled.ready) settled.fail(result.error ?? (error instanceof Error ? error : new Error(String(error))));
-  });
-  return settled;
-}
-
 type Queue = <R = unknown>(name: string, args: unknown[], options?: QueueOptions<R>) => Deferred<R>;
 
-function incrementOf(meta: ModelMeta, field: FieldMeta, by: number | bigint): ['hincrby' | 'hincrbyfloat', string | number] {
-  if (field.codec === Integer && typeof by === 'number' && Number.isSafeInteger(by)) return ['hincrby', by];
-  if (field.codec === BigIntField && typeof by === 'bigint') return ['hincrby', by.toString()];
-  if (field.codec === Float && typeof by === 'number' && Number.isFinite(by)) return ['hincrbyfloat', by];
-  throw new UnknownFieldError(
-    meta.name,
-    field.property,
-    `cannot be incremented by ${typeof by === 'bigint' ? `${by}n` : String(by)} (Integer takes safe integers, Float finite numbers, BigInt bigints)`,
-  );
-}
-
-function assign(entity: object, entries: readonly (readonly [string, unknown])[]): void {
-  const target = entity as Record<string, unknown>;
-  for (const [property, value] of entries) {
-    if (value === null || value === undefined) delete target[property];
-    else target[property] = value;
-  }
-}
-
-function assignFields(meta: ModelMeta, entity: object, stored: Record<string, unknown> | null): void {
-  if (!stored) return;
-  assign(entity, [...meta.fields.keys()].filter((p) => p in stored).map((p) => [p, stored[p]]));
-}

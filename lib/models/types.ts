@@ -6,7 +6,7 @@ export type EntityFields<T> = {
   [K in keyof T as T[K] extends Function ? never : K]-?: Exclude<T[K], undefined>;
 };
 
-/** Changes for `update()`: any subset of the fields; `null` removes a field. */
+/** Changes for `update()`: some of the fields; `null` removes a field. */
 export type EntityChanges<T> = { [K in keyof EntityFields<T>]?: EntityFields<T>[K] | null };
 
 /** A field's property name. */

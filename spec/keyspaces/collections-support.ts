@@ -4,7 +4,16 @@
 import { expect } from 'chai';
 import type { Redis } from 'ioredis';
 import { connect, pipeline, reset, type Deferred, type Pipeline } from '../../lib/pipeline/index.js';
-import { clientThroughProxy, newClient, startProxy, type RoundTripProxy, type Which } from '../harness/index.js';
+import { clientThroughProxy, startProxy, type RoundTripProxy, type Which } from '../harness/index.js';
+import { useServers as bindServers, type Servers } from '../harness/servers.js';
+
+export type { Servers } from '../harness/servers.js';
+export { thrown, rejection } from '../harness/assertions.js';
+
+/** Binds `default` → primary and NAMED → secondary before each test; returns raw clients. */
+export function useServers(): Servers {
+  return bindServers(NAMED);
+}
 
 /** How a suite runs its commands. */
 export interface Mode {
@@ -25,31 +34,6 @@ export const MODES: readonly Mode[] = [
   { label: `named connection '${NAMED}' (secondary), one round trip per call`, connection: NAMED, which: 'secondary', pipelined: false },
   { label: `named connection '${NAMED}' (secondary), pipelined`, connection: NAMED, which: 'secondary', pipelined: true },
 ];
-
-/** Plain clients to read what is stored, and the registry bound as the modes expect. */
-export interface Servers {
-  primary: Redis;
-  secondary: Redis;
-}
-
-/** Registers before/beforeEach hooks: `default` → primary, NAMED → secondary; returns raw clients. */
-export function useServers(): Servers {
-  const servers = {} as Servers;
-  let bound: Servers | undefined;
-  before(() => {
-    servers.primary = newClient('primary');
-    servers.secondary = newClient('secondary');
-    bound = { primary: newClient('primary'), secondary: newClient('secondary') };
-  });
-  beforeEach(() => {
-    reset();
-    if (!bound) throw new Error('servers not started');
-    connect(bound.primary);
-    connect(bound.secondary, NAMED);
-  });
-  after(() => reset());
-  return servers;
-}
 
 type Results<T extends readonly Deferred<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Deferred<infer R> ? R : never };
 
@@ -78,28 +62,6 @@ export async function expectOnlyOn(servers: Servers, mode: Mode, key: string): P
   const other = mode.which === 'primary' ? servers.secondary : servers.primary;
   expect(await servers[mode.which].exists(key), `${key} on the ${mode.which} server`).to.equal(1);
   expect(await other.exists(key), `${key} not on the other server`).to.equal(0);
-}
-
-/** The error `fn` throws synchronously; fails the test if it does not throw. */
-export function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected a throw, nothing was thrown');
-}
-
-/** The error a promise rejects with; fails the test if it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected the promise to reject, it resolved');
 }
 
 /** A proxy-backed default connection, to count round trips of refused calls. */

@@ -2,57 +2,18 @@
 // clients to read what is stored, and helpers for errors and "nothing was queued".
 import { expect } from 'chai';
 import type { Redis } from 'ioredis';
-import { connect, reset, type Pipeline } from '../../lib/index.js';
-import { newClient } from '../harness/index.js';
+import type { Pipeline } from '../../lib/index.js';
+import { useServers as bindServers, type Servers } from '../harness/servers.js';
+
+export type { Servers } from '../harness/servers.js';
+export { thrown, rejection } from '../harness/assertions.js';
 
 /** The connection name models bind to the secondary server. */
 export const SECONDARY = 'secondary';
 
-/** Plain clients (not the engine's) to write fixtures and read what is stored. */
-export interface Servers {
-  primary: Redis;
-  secondary: Redis;
-}
-
-/** Hooks binding `default` → primary and SECONDARY → secondary before each test; returns raw clients. */
+/** Binds `default` → primary and SECONDARY → secondary before each test; returns raw clients. */
 export function useServers(): Servers {
-  const servers = {} as Servers;
-  let bound: Servers | undefined;
-  before(() => {
-    servers.primary = newClient('primary');
-    servers.secondary = newClient('secondary');
-    bound = { primary: newClient('primary'), secondary: newClient('secondary') };
-  });
-  beforeEach(() => {
-    reset();
-    if (!bound) throw new Error('servers not started');
-    connect(bound.primary);
-    connect(bound.secondary, SECONDARY);
-  });
-  after(() => reset());
-  return servers;
-}
-
-/** What `fn` throws synchronously; fails the test when it returns. */
-export function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(Error);
-    return error as Error;
-  }
-  expect.fail('expected a throw, the call returned');
-}
-
-/** The error a promise rejects with; fails the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(Error);
-    return error as Error;
-  }
-  expect.fail('expected the promise to reject, it resolved');
+  return bindServers(SECONDARY);
 }
 
 /** The first error of class `cls` in the `cause` chain of `error` (itself included); fails when absent. */

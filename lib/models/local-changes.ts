@@ -1,0 +1,32 @@
+import { Deferred } from '../pipeline/deferred.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { ModelMeta } from './metadata.js';
+
+/**
+ * Sends a root pipeline whose callbacks change an entity; the returned deferred settles only after they
+ * ran, so `await repo.update(entity, …).promise` sees the entity changed (a command's own deferred is
+ * filled before the callbacks run, so its promise would resolve first).
+ */
+export function sendSettled<R>(target: Pipeline, result: Deferred<R>): Deferred<R> {
+  const settled = new Deferred<R>(result.label);
+  target.onExecute(() => settled.set(result.result));
+  target.execute().catch((error: unknown) => {
+    if (!settled.ready) settled.fail(result.error ?? (error instanceof Error ? error : new Error(String(error))));
+  });
+  return settled;
+}
+
+/** Applies property changes to an entity; `null`/`undefined` removes the property. */
+export function assign(entity: object, entries: readonly (readonly [string, unknown])[]): void {
+  const target = entity as Record<string, unknown>;
+  for (const [property, value] of entries) {
+    if (value === null || value === undefined) delete target[property];
+    else target[property] = value;
+  }
+}
+
+/** Copies the declared fields of a stored record onto the entity (after an nx save). */
+export function assignFields(meta: ModelMeta, entity: object, stored: Record<string, unknown> | null): void {
+  if (!stored) return;
+  assign(entity, [...meta.fields.keys()].filter((p) => p in stored).map((p) => [p, stored[p]]));
+}
