@@ -36,7 +36,7 @@ export interface HrandfieldOptions {
  * new Users('1', pipe).hset({ name: 'joe', age: 42 });
  * const user = new Users('1', pipe).hgetall(); // Deferred<Partial<UserFields>>
  */
-export class HashKeyspace<F extends Record<string, unknown> = Record<string, string>> extends Keyspace {
+export class HashKeyspace<F extends object = Record<string, string>> extends Keyspace {
   /** Per-member codecs, keyed by hash member name. */
   static fields: Record<string, Codec<unknown>> = {};
   /** Codec of member names. */

@@ -56,3 +56,15 @@ export async function scanTyped(): Promise<void> {
 }
 // @ts-expect-error: Integer values
 new Emails('x', pipe).set('1');
+
+// An interface (not only a type alias) describes a hash's members.
+interface ProfileInterface {
+  name: string;
+  visits: number;
+}
+class InterfaceProfiles extends HashKeyspace<ProfileInterface> {
+  static override keyspace = 'IP';
+}
+declare const interfaceProfile: InterfaceProfiles;
+const interfaceVisits = interfaceProfile.hget('visits');
+export const interfaceTyped: Equals<typeof interfaceVisits, Deferred<number | null>> = true;
