@@ -30,6 +30,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** A JSON string literal with U+FFFD escaped: a raw one in a stored reply then always means bytes that were not UTF-8. */
+function jsonString(text: string): string {
+  const literal = JSON.stringify(text);
+  return literal.includes('\uFFFD') ? literal.replace(/\uFFFD/g, '\\ufffd') : literal;
+}
+
 /**
  * Serializes `value` as compact JSON, refusing (InvalidValueError for `codec`) anything that would not
  * read back deep-equal: NaN and ±Infinity, `undefined` (in arrays or as a property value), holes in
@@ -45,7 +51,7 @@ export function writeJson(codec: string, value: unknown): string {
   const write = (v: unknown, path: string): void => {
     switch (typeof v) {
       case 'string':
-        out.push(JSON.stringify(v));
+        out.push(jsonString(v));
         return;
       case 'number':
         if (!Number.isFinite(v)) fail(`${String(v)}${at(path)}: JSON cannot hold NaN or ±Infinity`);
@@ -96,7 +102,7 @@ export function writeJson(codec: string, value: unknown): string {
       }
       if (!first) out.push(',');
       first = false;
-      out.push(JSON.stringify(key), ':');
+      out.push(jsonString(key), ':');
       write(item, itemPath);
     }
     out.push('}');

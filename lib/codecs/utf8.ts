@@ -21,18 +21,31 @@ export function unreadable(codec: string, raw: unknown, reason: string): never {
   throw new DecodeError({ codec, raw, reason });
 }
 
-/** Checks that `value` is a string UTF-8 can carry (no lone surrogates), else refuses it. */
+/**
+ * Checks that `value` is a string that reads back exactly: no lone surrogates (UTF-8 cannot carry them)
+ * and no U+FFFD (read back, it cannot be told from bytes that were not UTF-8), else refuses it.
+ */
 export function requireText(codec: string, value: unknown): string {
   if (typeof value !== 'string') refuse(codec, value, `expected a string, got ${typeName(value)}`);
   if (hasLoneSurrogate(value)) {
     refuse(codec, value, 'contains a lone UTF-16 surrogate, which UTF-8 cannot store');
   }
+  if (value.includes(REPLACEMENT)) {
+    refuse(codec, value, 'contains U+FFFD, which reads back like bytes that were not UTF-8; store such text with Binary or Json');
+  }
   return value;
 }
 
+/** U+FFFD, what a text reply holds where the stored bytes were not valid UTF-8. */
+const REPLACEMENT = '\uFFFD';
+
 /** The text of a reply: strings as they are, Buffers through strict UTF-8 (DecodeError if invalid). */
 export function replyText(codec: string, raw: unknown): string {
-  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'string') {
+    // ioredis turned invalid bytes into U+FFFD; text we write never holds it (requireText refuses it).
+    if (raw.includes(REPLACEMENT)) unreadable(codec, raw, 'not valid UTF-8 (the reply holds U+FFFD)');
+    return raw;
+  }
   if (raw instanceof Uint8Array) {
     try {
       return strictUtf8.decode(raw);

@@ -8,16 +8,19 @@ const printableAscii = fc.string({
   unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
 });
 
+/** Text's domain: every well-formed string but those holding U+FFFD (it reads back like invalid UTF-8). */
+const noReplacement = (s: string): boolean => !s.includes('\uFFFD');
+
 describe('codecs: Text', () => {
-  it('round-trips any well-formed string (all code points incl. astral, empty)', () => {
+  it('round-trips any well-formed string without U+FFFD (all code points incl. astral, empty)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
+      fc.property(fc.string({ unit: 'binary' }).filter(noReplacement), (s) => {
         expect(roundTrip(Text, s)).to.equal(s);
       }),
       RUNS,
     );
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      fc.property(fc.string({ unit: 'grapheme' }).filter(noReplacement), (s) => {
         expect(roundTrip(Text, s)).to.equal(s);
       }),
       RUNS,
@@ -25,9 +28,17 @@ describe('codecs: Text', () => {
   });
 
   it('round-trips edge strings exactly', () => {
-    for (const s of ['', ' ', '😀', 'a\u0000b', '\uFEFFbom first', 'é', 'e\u0301', '\uFFFD', '\u{10FFFF}', '\r\n']) {
+    for (const s of ['', ' ', '😀', 'a\u0000b', '\uFEFFbom first', 'é', 'e\u0301', '\u{10FFFD}', '\u{10FFFF}', '\r\n']) {
       expect(roundTrip(Text, s)).to.equal(s);
     }
+  });
+
+  it('refuses U+FFFD when written and reads a reply holding it as invalid UTF-8 (never a silent U+FFFD)', () => {
+    expectInvalid(() => Text.encode('a\uFFFDb'), 'Text', 'U+FFFD');
+    // What ioredis hands over for stored bytes that were not UTF-8.
+    const decoded = Buffer.from([0x61, 0xff, 0x62]).toString('utf8');
+    expectDecodeError(() => Text.decode(decoded), 'Text', 'not valid UTF-8');
+    expectDecodeError(() => Text.decode(Buffer.from([0x61, 0xff, 0x62])), 'Text', 'not valid UTF-8');
   });
 
   it('writes the string itself (sent as UTF-8)', () => {

@@ -91,6 +91,16 @@ describe('models: missing records and decode failures', () => {
     expect(error.message).to.include(`${USERS}{bad}`).and.include('"abc"');
   });
 
+  it('a Text member holding bytes that are not UTF-8 fails the read (never a silent U+FFFD)', async () => {
+    await servers.primary.hset(`${USERS}{latin1}`, 'name', Buffer.from([0x63, 0x61, 0x66, 0xe9])); // 'café' in Latin-1
+    const viaModel = await rejection(users.get('latin1').promise);
+    const decode = causeOf(viaModel, DecodeError);
+    expect(decode.codec).to.equal('Text');
+    expect(decode.message).to.include(`${USERS}{latin1}`).and.include("'name'").and.include('not valid UTF-8');
+    const viaCore = await rejection(User.core('latin1').hget('name').promise);
+    expect(causeOf(viaCore, DecodeError).message).to.include('not valid UTF-8');
+  });
+
   it('the failing read fails alone: other reads of the pipeline get their values; never NaN', async () => {
     await servers.primary.hset(`${USERS}{bad2}`, { name: 'Bad', score: 'not-a-float', admin: '1' });
     await servers.primary.hset(`${USERS}{good}`, { name: 'Good', age: '3' });

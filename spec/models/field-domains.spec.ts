@@ -52,14 +52,15 @@ async function holdsDomain<T extends Everything | Textual, K extends keyof T & s
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+// Text's domain excludes U+FFFD (refused when written: it reads back like invalid UTF-8).
 const text = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }).filter((s) => !s.includes('\uFFFD')),
+  fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\uFFFD')),
   fc.constantFrom('', '😀', '𝄞 a 😀 b', '\u0000', 'a\r\nb', '\uFEFFbom', 'é', '\u{10FFFF}'),
 );
 const json = fc.jsonValue({ stringUnit: 'binary', maxDepth: 4 }) as fc.Arbitrary<JsonValue>;
 const dict = fc.dictionary(fc.string({ unit: 'binary' }), json, { maxKeys: 6 });
-const stringList = fc.array(fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes(',')), { maxLength: 6 });
+const stringList = fc.array(fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes(',') && !s.includes('\uFFFD')), { maxLength: 6 });
 const float = fc.oneof(
   fc.double({ noNaN: true }),
   fc.double({ noNaN: true, min: -2.2250738585072014e-308, max: 2.2250738585072014e-308 }), // subnormals
