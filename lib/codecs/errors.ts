@@ -26,6 +26,23 @@ export function showValue(value: unknown): string {
   return text.length > MAX_SHOWN + 30 ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Renders a raw stored value: a reply read as bytes (a model with a Binary field reads every member as
+ * a Buffer) is shown as its text when it is valid UTF-8, so `12x` reads as "12x", not <Buffer 31 32 78>.
+ */
+export function showRaw(raw: unknown): string {
+  if (Buffer.isBuffer(raw)) {
+    try {
+      return showValue(strictUtf8.decode(raw));
+    } catch {
+      // not UTF-8: show the bytes
+    }
+  }
+  return showValue(raw);
+}
+
 /** The facts an {@link InvalidValueError} carries. */
 export interface InvalidValueDetails {
   /** Name of the codec that refused the value (`'Integer'`). */
@@ -104,7 +121,7 @@ export class DecodeError extends RedpipeError {
   constructor(details: DecodeDetails, options?: { cause?: unknown }) {
     const at = details.where === undefined ? '' : ` at ${details.where}`;
     super(
-      `${details.codec} cannot decode ${showValue(details.raw)}${at}: ${details.reason}`,
+      `${details.codec} cannot decode ${showRaw(details.raw)}${at}: ${details.reason}`,
       options,
     );
     this.codec = details.codec;

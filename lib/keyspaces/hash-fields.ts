@@ -1,5 +1,6 @@
 import type { Codec } from '../codecs/codec.js';
 import { decodeValue, encodeValue } from '../codecs/codec.js';
+import { DecodeError } from '../codecs/errors.js';
 import { Text } from '../codecs/text.js';
 import { KeyspaceDefinitionError } from './errors.js';
 
@@ -119,9 +120,12 @@ export function putMember(target: Record<string, unknown>, member: string, value
   }
 }
 
-/** Turns a flat `[member, value, member, value…]` reply into an object, each value decoded with its member's codec. */
+/**
+ * Turns a flat `[member, value, member, value…]` reply into an object, each value decoded with its member's codec.
+ * Also takes the object ioredis 6 makes of a RESP3 map under `replyMapping: 'resp3'` (see {@link flatPairs}).
+ */
 export function decodeHash(table: FieldTable, reply: unknown, key: string): Record<string, unknown> {
-  const flat = reply as (string | Buffer)[];
+  const flat = flatPairs(table, reply, key);
   const out: Record<string, unknown> = {};
   const { declared, valueCodec } = table;
   for (let i = 0; i < flat.length; i += 2) {
@@ -131,13 +135,39 @@ export function decodeHash(table: FieldTable, reply: unknown, key: string): Reco
   return out;
 }
 
-/** Pairs a flat `[member, value…]` reply as `[member, value]` entries decoded per member. */
+/** Pairs a flat `[member, value…]` reply as `[member, value]` entries decoded per member (RESP3 shapes: {@link flatPairs}). */
 export function decodeEntries(table: FieldTable, reply: unknown, key: string): [string, unknown][] {
-  const flat = reply as (string | Buffer)[];
+  const flat = flatPairs(table, reply, key);
   const out: [string, unknown][] = [];
   for (let i = 0; i < flat.length; i += 2) {
     const member = decodeMember(table, flat[i], key);
     out.push([member, decodeField(codecOf(table, member), flat[i + 1], key, member)]);
   }
   return out;
+}
+
+/**
+ * A hash reply as a flat `[member, value, …]` array: RESP2 and ioredis 6's default `replyMapping: 'legacy'`
+ * give it so (returned as is). ioredis 6 with `replyMapping: 'resp3'` gives nested `[[member, value], …]`
+ * pairs (HRANDFIELD … WITHVALUES) and, for a RESP3 map (HGETALL), an object whose member names it decoded
+ * as UTF-8 text: a name holding U+FFFD (bytes that were not UTF-8) is refused rather than read as other bytes.
+ */
+function flatPairs(table: FieldTable, reply: unknown, key: string): (string | Buffer)[] {
+  if (Array.isArray(reply)) return (reply.length > 0 && Array.isArray(reply[0]) ? reply.flat() : reply) as (string | Buffer)[];
+  const codec = table.memberCodec.name;
+  if (typeof reply !== 'object' || reply === null) {
+    throw new DecodeError({ codec, raw: reply, reason: 'expected a hash reply (an array or a map)', where: `key ${key}` });
+  }
+  const map = reply as Record<string, string | Buffer>;
+  const flat: (string | Buffer)[] = [];
+  for (const member of Object.keys(map)) {
+    if (member.includes('\uFFFD')) {
+      const reason =
+        "not valid UTF-8 (the reply holds U+FFFD): with replyMapping 'resp3' ioredis reads hash member names as text; " +
+        "binary member names need its default replyMapping 'legacy'";
+      throw new DecodeError({ codec, raw: member, reason, where: `key ${key} (a member name)` });
+    }
+    flat.push(member, map[member]);
+  }
+  return flat;
 }

@@ -47,6 +47,9 @@ export interface KeyspaceClass {
 
 const shapes = new WeakMap<object, KeyShape>();
 
+/** The OBJECT subcommands `object()` sends. */
+const OBJECT_SUBCOMMANDS: readonly string[] = ['encoding', 'freq', 'idletime', 'refcount'];
+
 /**
  * The base of every keyspace: records are keys `prefix{id}` on one named connection. An instance is
  * bound to an id and an optional pipe; without a pipe each call is its own round trip.
@@ -81,6 +84,7 @@ export abstract class Keyspace {
   /** The Redis key of `id` in this keyspace (the id is checked first). */
   static redisKey(this: KeyspaceClass, id: string): string {
     const keyspace = definedKeyspace(this);
+    shapeOf(this); // a template that does not place the id exactly once is refused before any key is made
     return this.keyTemplate(keyspace, checkId(keyspace, id));
   }
 
@@ -273,6 +277,9 @@ export abstract class Keyspace {
 
   /** OBJECT ENCODING / FREQ / IDLETIME / REFCOUNT of the key (null when missing). */
   object(subcommand: 'encoding' | 'freq' | 'idletime' | 'refcount'): Deferred<string | number | null> {
+    if (!OBJECT_SUBCOMMANDS.includes(subcommand)) {
+      this.refuse('object', `subcommand must be 'encoding', 'freq', 'idletime' or 'refcount', got ${String(subcommand as unknown)}`);
+    }
     return this.send('object', [subcommand, this.key], (reply) =>
       reply === null ? null : typeof reply === 'number' ? reply : toText(reply));
   }

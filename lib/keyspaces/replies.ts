@@ -4,9 +4,9 @@ import { decodeValue, type Codec } from '../codecs/codec.js';
 /** A raw reply as ioredis hands it over: text, bytes, a number, null or an array of those. */
 export type RawReply = unknown;
 
-/** Reads Redis's 0/1 answer to a yes/no question. */
+/** Reads Redis's 0/1 answer to a yes/no question (or a RESP3 boolean, as ioredis 6's `replyMapping: 'resp3'` gives it). */
 export function toBoolean(reply: RawReply): boolean {
-  return reply === 1 || reply === '1' || reply === 'OK';
+  return reply === 1 || reply === '1' || reply === 'OK' || reply === true;
 }
 
 /** Reads an integer reply (ioredis gives numbers; buffer mode may give text). */
@@ -14,8 +14,9 @@ export function toNumber(reply: RawReply): number {
   return typeof reply === 'number' ? reply : Number(String(reply));
 }
 
-/** Reads a score or float reply, including Redis's `inf` / `-inf`. */
+/** Reads a score or float reply, including Redis's `inf` / `-inf` (a number already when RESP3 sent a double). */
 export function toScore(reply: RawReply): number {
+  if (typeof reply === 'number') return reply;
   const text = String(reply);
   if (text === 'inf' || text === '+inf') return Infinity;
   if (text === '-inf') return -Infinity;
@@ -64,9 +65,22 @@ export function decodeNullableList<T>(codec: Codec<T>, reply: RawReply, where: W
   return (reply as (string | Buffer | null)[]).map((raw) => (raw === null ? null : decodeOne(codec, raw, where)));
 }
 
-/** Pairs a flat `[member, score, member, score…]` reply. */
+/**
+ * True when a pair reply came nested, `[[member, score], …]`, not flat. RESP2 and ioredis 6's default
+ * `replyMapping: 'legacy'` give flat replies; ioredis 6 with `replyMapping: 'resp3'` keeps RESP3's nested
+ * pairs (ZRANGE… WITHSCORES, ZPOPMIN count, ZRANDMEMBER / HRANDFIELD with scores or values), with
+ * scores as numbers. A flat reply starts with a string or Buffer, never an array.
+ */
+export function isNestedPairs(reply: readonly unknown[]): boolean {
+  return reply.length > 0 && Array.isArray(reply[0]);
+}
+
+/** Pairs a `[member, score, member, score…]` reply (or an already nested one). */
 export function decodePairs<T>(codec: Codec<T>, reply: RawReply, where: Where): [T, number][] {
   const flat = reply as (string | Buffer)[];
+  if (isNestedPairs(flat)) {
+    return (reply as [string | Buffer, unknown][]).map(([member, score]) => [decodeOne(codec, member, where), toScore(score)]);
+  }
   const pairs: [T, number][] = [];
   for (let i = 0; i < flat.length; i += 2) pairs.push([decodeOne(codec, flat[i], where), toScore(flat[i + 1])]);
   return pairs;

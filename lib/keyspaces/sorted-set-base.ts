@@ -2,7 +2,7 @@
 import type { Deferred } from '../pipeline/deferred.js';
 import { decodeValue } from '../codecs/codec.js';
 import type { ReplyDecoder } from '../pipeline/queued-command.js';
-import { decodeOne, toNumber, toScore, toText } from './replies.js';
+import { decodeOne, decodePairs, isNestedPairs, toNumber, toScore, toText } from './replies.js';
 import {
   combineArgs, lexBoundArg, limitArgs, scoreBoundArg,
   type CombineReadOptions, type LexBound, type LexRangeOptions, type Refuse, type ScoreBound,
@@ -51,11 +51,12 @@ export abstract class SortedSetBase<V> extends ValueKeyspace<V> {
     };
   }
 
-  /** Decoder of a flat `[member, score, …]` reply into pairs. */
+  /** Decoder of a flat `[member, score, …]` reply (or a nested RESP3 one, see isNestedPairs) into pairs. */
   protected memberPairs(): ReplyDecoder<[V, number][]> {
     const codec = this.valueCodec;
     return (reply) => {
       const raw = reply as (string | Buffer)[];
+      if (isNestedPairs(raw)) return decodePairs(codec, raw, this.whereOf());
       const pairs = new Array<[V, number]>(raw.length >> 1);
       for (let i = 0; i < raw.length; i += 2) {
         let member: V;

@@ -23,12 +23,29 @@ export function Model(keyspace: string, options: ModelOptions = {}): ClassDecora
 }
 
 /**
+ * What `@Field` takes: a codec (Text, Integer, `custom(...)`), or any object with `encode` / `decode`
+ * (its `name`, shown in errors, is then optional).
+ */
+export type FieldType<T> = Codec<T> | (Omit<Codec<T>, 'name'> & { readonly name?: string });
+
+/** The codec itself when it has a name; else a wrapper named after the field, for error messages. */
+function named<T>(type: FieldType<T>, fallback: string): Codec<T> {
+  if (typeof type.name === 'string' && type.name.length > 0) return type as Codec<T>;
+  return Object.freeze({
+    name: fallback,
+    binary: type.binary === true,
+    encode: (value: T) => type.encode(value),
+    decode: (raw: string | Buffer) => type.decode(raw),
+  });
+}
+
+/**
  * Declares a typed field stored as one hash member.
  *
  * @example
  * @Field(Integer, { default: 0 }) visits!: number;
  */
-export function Field<T>(type: Codec<T>, options: FieldOptions<T> = {}): PropertyDecorator {
+export function Field<T>(type: FieldType<T>, options: FieldOptions<T> = {}): PropertyDecorator {
   return (prototype, property) => {
     const owner = (prototype as { constructor: AnyClass }).constructor;
     if (typeof property !== 'string') {
@@ -46,7 +63,7 @@ export function Field<T>(type: Codec<T>, options: FieldOptions<T> = {}): Propert
     addField(owner, {
       property,
       member,
-      codec: type as Codec<unknown>,
+      codec: named(type, `${owner.name}.${property}`) as Codec<unknown>,
       required: options.required === true,
       default: options.default,
       hasDefault: 'default' in options,

@@ -1,4 +1,4 @@
-export { Model, Field } from './decorators.js';
+export { Model, Field, type FieldType } from './decorators.js';
 export { Entity, coreClass, type CoreClass } from './entity.js';
 export { Repository, type RepositoryOptions, type SaveOptions } from './repository.js';
 export { modelMeta, type FieldOptions, type ModelOptions, type FieldMeta, type ModelMeta } from './metadata.js';

@@ -30,3 +30,26 @@ export function assignFields(meta: ModelMeta, entity: object, stored: Record<str
   if (!stored) return;
   assign(entity, [...meta.fields.keys()].filter((p) => p in stored).map((p) => [p, stored[p]]));
 }
+
+/** Entities with local changes queued (update, incr, pop, remove) whose callbacks have not run yet. */
+const pending = new WeakMap<object, number>();
+
+/**
+ * Wraps a local change of `entity` so that it is counted as pending until it runs: a `save` of the same
+ * entity queued meanwhile must then re-apply what it wrote, in order, so that the object ends as Redis
+ * does (an `update` then a `save` of one entity in one pipeline: the save's values win in both).
+ */
+export function pendingChange(entity: object, apply: () => void): () => void {
+  pending.set(entity, (pending.get(entity) ?? 0) + 1);
+  return () => {
+    const left = (pending.get(entity) ?? 1) - 1;
+    if (left > 0) pending.set(entity, left);
+    else pending.delete(entity);
+    apply();
+  };
+}
+
+/** Whether `entity` has local changes queued that have not been applied yet. */
+export function hasPendingChanges(entity: object): boolean {
+  return pending.has(entity);
+}

@@ -64,9 +64,39 @@ function ownMetadata<T>(key: symbol, target: AnyClass): T | undefined {
 
 /** Records one field on its class (called by `@Field`). */
 export function addField(target: AnyClass, field: FieldMeta): void {
+  // Two properties on one member are wrong whatever @Model says, so refuse them now: a subclass
+  // without its own @Model has no class decorator that would check its fields at definition.
+  for (const other of fieldsOf(target).values()) {
+    if (other.member === field.member && other.property !== field.property) {
+      throw new ModelDefinitionError(
+        `${target.name}: properties '${other.property}' and '${field.property}' are both stored in hash member '${field.member}'`,
+      );
+    }
+  }
   const own = ownMetadata<FieldMeta[]>(FIELDS, target) ?? [];
   Reflect.defineMetadata(FIELDS, [...own.filter((f) => f.property !== field.property), field], target);
   cache.delete(target);
+}
+
+/** The classes from the root of `cls`'s prototype chain down to `cls`. */
+function chainOf(cls: AnyClass): AnyClass[] {
+  const chain: AnyClass[] = [];
+  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    chain.unshift(c as AnyClass);
+  }
+  return chain;
+}
+
+/** The fields of `cls` and its parents by property, a subclass's declaration replacing its parent's. */
+function fieldsOf(cls: AnyClass): Map<string, FieldMeta> {
+  const fields = new Map<string, FieldMeta>();
+  for (const c of chainOf(cls)) {
+    for (const field of ownMetadata<FieldMeta[]>(FIELDS, c) ?? []) {
+      fields.delete(field.property);
+      fields.set(field.property, field);
+    }
+  }
+  return fields;
 }
 
 /** Records the model options of a class (called by `@Model`). */
@@ -85,20 +115,12 @@ export function modelMeta(cls: AnyClass): ModelMeta {
 }
 
 function resolve(cls: AnyClass): ModelMeta {
-  const chain: AnyClass[] = [];
-  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    chain.unshift(c as AnyClass);
-  }
   let options: ModelOptions & { keyspace?: string } = {};
-  const fields = new Map<string, FieldMeta>();
-  for (const c of chain) {
+  for (const c of chainOf(cls)) {
     const own = ownMetadata<ModelOptions & { keyspace: string }>(MODEL, c);
     if (own) options = { ...options, ...own };
-    for (const field of ownMetadata<FieldMeta[]>(FIELDS, c) ?? []) {
-      fields.delete(field.property);
-      fields.set(field.property, field);
-    }
   }
+  const fields = fieldsOf(cls);
   const name = cls.name;
   const { keyspace } = options;
   if (typeof keyspace !== 'string' || keyspace.length === 0) {

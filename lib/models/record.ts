@@ -2,6 +2,7 @@ import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
 import { Text } from '../codecs/text.js';
 import { RequiredFieldError, UnknownFieldError } from './errors.js';
 import type { FieldMeta, ModelMeta } from './metadata.js';
+import { plainForWrite } from './transform.js';
 
 /** What a write sends: HSET arguments (key first), members for HDEL, defaults to apply locally. */
 export interface EncodedWrite {
@@ -13,12 +14,23 @@ export interface EncodedWrite {
 }
 
 /** Encodes one field value; the error names model, field and key. */
-export function encodeField(meta: ModelMeta, field: FieldMeta, value: unknown, key: string): string | Buffer {
+export function encodeField(meta: ModelMeta, field: FieldMeta, value: unknown, key: string, cls?: object): string | Buffer {
   try {
     const encoded = field.codec.encode(value);
     if (typeof encoded === 'string' || Buffer.isBuffer(encoded)) return encoded;
   } catch {
     // encodeValue repeats the work to throw with the context
+  }
+  // A nested class instance the user declared with class-transformer's `@Type` (loaded that way, or
+  // built by create()) is written as its plain form, which plainToInstance turns back into the class.
+  const plain = cls === undefined ? undefined : plainForWrite(cls, field.property, value);
+  if (plain !== undefined) {
+    try {
+      const encoded = field.codec.encode(plain);
+      if (typeof encoded === 'string' || Buffer.isBuffer(encoded)) return encoded;
+    } catch {
+      // report the value as the caller gave it
+    }
   }
   return encodeValue(field.codec, value, `model ${meta.name} field '${field.property}' (key ${key})`);
 }
@@ -32,7 +44,7 @@ export function defaultOf(field: FieldMeta): unknown {
  * Encodes a whole entity for `save`: set fields are written, `null` ones removed, unset ones take their
  * default; a missing or removed required field is refused. Throws before anything is queued.
  */
-export function encodeEntity(meta: ModelMeta, entity: object, key: string): EncodedWrite {
+export function encodeEntity(meta: ModelMeta, entity: object, key: string, cls?: object): EncodedWrite {
   const values = entity as Record<string, unknown>;
   const hset: (string | Buffer)[] = [key];
   let remove: string[] | undefined;
@@ -49,14 +61,14 @@ export function encodeEntity(meta: ModelMeta, entity: object, key: string): Enco
       else if (value === null) (remove ??= []).push(field.member);
       continue;
     }
-    hset.push(field.member, encodeField(meta, field, value, key));
+    hset.push(field.member, encodeField(meta, field, value, key, cls));
   }
   if (missing) throw new RequiredFieldError(meta.name, missing, 'cannot save without');
   return { hset, remove, defaults };
 }
 
 /** Encodes `update()` changes: only declared fields; `null`/`undefined` removes (never a required field). */
-export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>, key: string): EncodedWrite {
+export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>, key: string, cls?: object): EncodedWrite {
   const hset: (string | Buffer)[] = [key];
   const remove: string[] = [];
   const removedRequired: string[] = [];
@@ -71,7 +83,7 @@ export function encodeChanges(meta: ModelMeta, changes: Record<string, unknown>,
       if (field.required) removedRequired.push(property);
       else remove.push(field.member);
     } else {
-      hset.push(field.member, encodeField(meta, field, value, key));
+      hset.push(field.member, encodeField(meta, field, value, key, cls));
     }
   }
   if (removedRequired.length) throw new RequiredFieldError(meta.name, removedRequired, 'cannot remove');

@@ -8,7 +8,7 @@ import { QueuedCommand } from '../pipeline/queued-command.js';
 import type { ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
 import { BIGINT_INCR_SCRIPT, BIGINT_INCR_SHA, incrementOf, POP_SCRIPT, POP_SHA } from './field-commands.js';
-import { assign, assignFields, sendSettled } from './local-changes.js';
+import { assign, assignFields, hasPendingChanges, pendingChange, sendSettled } from './local-changes.js';
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
 import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
 import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf, type EncodedWrite } from './record.js';
@@ -83,7 +83,7 @@ export class Repository<T extends object> {
     const id = this.#idOf(entity);
     const key = this.key(id);
     if (this.#validation && !options.validated) validateNow(meta.name, entity, this.#validator);
-    const write = encodeEntity(meta, entity, key);
+    const write = encodeEntity(meta, entity, key, this.model);
     if (options.nx) return this.#saveAbsent(entity, id, key, write, pipe);
     // The hot path of writes: queued directly; a lone HSET resolves to the entity without a derived deferred.
     const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
@@ -99,9 +99,18 @@ export class Repository<T extends object> {
       if (meta.ttl !== undefined) parts.push(target.queue('expire', [key, meta.ttl], plain));
       result = derive(parts, () => entity);
     }
+    const reapply = hasPendingChanges(entity);
+    if (reapply) {
+      // Writes of this entity queued before this save change it when they run; this save's values come
+      // after them in Redis, so they must come after them locally too.
+      const written = [...meta.fields.values()]
+        .filter((f) => (entity as Record<string, unknown>)[f.property] !== undefined)
+        .map((f) => [f.property, (entity as Record<string, unknown>)[f.property]] as const);
+      target.onExecute(pendingChange(entity, () => assign(entity, written)));
+    }
     if (defaults) target.onExecute(() => assign(entity, defaults));
     if (pipe) return result;
-    if (defaults) return sendSettled(target, result);
+    if (defaults || reapply) return sendSettled(target, result);
     runDetached(target);
     return result;
   }
@@ -115,7 +124,7 @@ export class Repository<T extends object> {
       const stored = queue('hgetall', [key], { buffer: meta.binary, decode: (reply) => decodeHash(meta, reply as Record<string, string | Buffer>, id, key) });
       sources.push(stored);
       this.#ttl(queue, key, sources);
-      return { result: derive(sources, () => entity), after: () => assignFields(meta, entity, stored.result) };
+      return { result: derive(sources, () => entity), after: () => assignFields(meta, entity, stored.result), entity };
     });
   }
 
@@ -165,14 +174,14 @@ export class Repository<T extends object> {
     const key = this.key(id);
     const values = changes as Record<string, unknown>;
     if (this.#validation && !options.validated) this.#validateChanges(entity, values);
-    const write = encodeChanges(meta, values, key);
+    const write = encodeChanges(meta, values, key, this.model);
     return this.#run(pipe, (queue) => {
       const sources: Deferred<unknown>[] = [];
       if (write.hset.length > 1) sources.push(queue('hset', write.hset));
       if (write.remove) sources.push(queue('hdel', [key, ...write.remove]));
       this.#ttl(queue, key, sources);
       const after = entity ? () => assign(entity, Object.entries(values)) : undefined;
-      return { result: derive(sources, () => undefined), after };
+      return { result: derive(sources, () => undefined), after, entity };
     });
   }
 
@@ -194,7 +203,7 @@ export class Repository<T extends object> {
       const sources: Deferred<unknown>[] = [result];
       this.#ttl(queue, key, sources);
       const after = entity ? () => assign(entity, [[field, result.result]]) : undefined;
-      return { result, after };
+      return { result, after, entity };
     });
   }
 
@@ -217,7 +226,7 @@ export class Repository<T extends object> {
         decode: (reply) => (reply === null ? null : (decodeField(meta, spec, reply as string | Buffer, key) as EntityFields<T>[K])),
       });
       const after = entity ? () => assign(entity, [[field, undefined]]) : undefined;
-      return { result, after };
+      return { result, after, entity };
     });
   }
 
@@ -233,7 +242,7 @@ export class Repository<T extends object> {
     return this.#run(pipe, (queue) => {
       const result = queue('hdel', [key, ...specs.map((s) => s.member)], { decode: toNumber });
       const after = entity ? () => assign(entity, specs.map((s) => [s.property, undefined])) : undefined;
-      return { result, after };
+      return { result, after, entity };
     });
   }
 
@@ -343,12 +352,12 @@ export class Repository<T extends object> {
    * Queues on `pipe` (or a root sent at once), with this model's connection; `after` runs once the
    * root executed successfully, so entities never change before their write is done.
    */
-  #run<R>(pipe: Pipeline | undefined, build: (queue: Queue, pipe: Pipeline) => { result: Deferred<R>; after?: () => void }, send = pipe === undefined): Deferred<R> {
+  #run<R>(pipe: Pipeline | undefined, build: (queue: Queue, pipe: Pipeline) => { result: Deferred<R>; after?: () => void; entity?: object }, send = pipe === undefined): Deferred<R> {
     const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
     const connection = this.#connection;
     const queue: Queue = (name, args, options) => target.queue(name, args, { ...options, connection });
-    const { result, after } = build(queue, target);
-    if (after) target.onExecute(after);
+    const { result, after, entity } = build(queue, target);
+    if (after) target.onExecute(entity ? pendingChange(entity, after) : after);
     if (!send) return result;
     if (after) return sendSettled(target, result);
     runDetached(target);

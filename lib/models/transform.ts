@@ -83,3 +83,13 @@ export function toInstance<T extends object>(cls: EntityClass<T>, meta: ModelMet
 export function toPlain<T extends object>(entity: T): Record<string, unknown> {
   return instanceToPlain(entity);
 }
+
+/**
+ * The plain form of a field value that is (or holds) class instances, when the property is declared with
+ * class-transformer's `@Type` (so loading turns the plain form back into those classes); else undefined.
+ */
+export function plainForWrite(cls: object, property: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value) || value instanceof Date) return undefined;
+  if (storage.findTypeMetadata(cls, property) === undefined) return undefined;
+  return instanceToPlain(value);
+}

@@ -1,4 +1,5 @@
 import { list } from '@ioredis/commands';
+import { Redis } from 'ioredis';
 import { Pipeline } from './pipeline.js';
 
 const UNPIPELINED = new Set([
@@ -11,7 +12,9 @@ type CommandMethod = (this: Pipeline, ...args: unknown[]) => unknown;
 /** Installs one queuing method (and its `…Buffer` twin) per Redis command on the Pipeline prototype. */
 function installCommandMethods(): void {
   const proto = Pipeline.prototype as unknown as Record<string, CommandMethod>;
-  for (const name of list) {
+  // The installed ioredis's own command list too: its typings (which PipelineCommands reuses) follow that
+  // list, which can be newer than ours (ioredis 6 uses @ioredis/commands 2.x: DELEX, DIGEST, WAITAOF…).
+  for (const name of new Set([...list, ...Redis.prototype.getBuiltinCommands()])) {
     if (UNPIPELINED.has(name) || !/^[a-z_]+$/.test(name) || name in proto) continue;
     proto[name] = function (...args) {
       return this.queue(name, args);

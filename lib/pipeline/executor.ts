@@ -36,8 +36,17 @@ class IoredisPipelineExecutor implements ConnectionExecutor {
     const replies = await batch.exec();
     // exec() yields null only when a WATCHed key changed; we never WATCH here.
     if (!replies) throw new Error('transaction aborted by Redis (EXEC returned null)');
+    // A reply error Redis did not give (ioredis's "Connection is closed.", "Command aborted due to
+    // connection close", retries exhausted...) means the round trip itself failed, not the command.
+    const lost = replies.find(([error]) => error !== null && !isReplyError(error));
+    if (lost) throw lost[0];
     return replies;
   }
+}
+
+/** True for an error Redis itself answered (redis-errors' ReplyError, which ioredis uses for every reply). */
+function isReplyError(error: Error): boolean {
+  return error.name === 'ReplyError';
 }
 
 /** The parts of an ioredis Pipeline we use beyond its public chainable type. */

@@ -24,7 +24,7 @@ export async function sendQueued(commands: QueuedCommand[], transaction: boolean
   } catch (error) {
     // An unknown name fails the whole execute before anything is sent.
     const failure = error as UnknownConnectionError;
-    for (const command of commands) command.fail(failure);
+    for (const command of commands) if (!command.ready) command.fail(failure);
     return [failure];
   }
   const failures: ExecuteFailure[] = [];
@@ -59,14 +59,17 @@ async function sendGroup(group: ConnectionGroup, transaction: boolean, failures:
     if (scripts) replies = withoutLoadReplies(commands, replies, scripts.loads);
   } catch (error) {
     const failure = new ConnectionFailedError(connection, asError(error));
-    for (const command of commands) command.fail(failure);
+    for (const command of commands) if (!command.ready) command.fail(failure);
     failures.push(failure);
     return;
   }
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i];
     const [error, reply] = replies[i];
-    if (error !== null) {
+    if (command.ready) {
+      // The caller filled this command's deferred by hand before the reply came: theirs stays, and the
+      // other commands must still be filled.
+    } else if (error !== null) {
       failCommand(command, positions ? positions[i] : i, error, failures);
     } else if (command.decode === undefined) {
       command.set(reply);

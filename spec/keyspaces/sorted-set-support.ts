@@ -28,7 +28,7 @@ export function fixture(mode: Mode, servers: Servers): Fixture {
 
 /** The whole set as Redis stores it: `[member, score text]` pairs, lowest first. */
 export async function stored(raw: Redis, key: string): Promise<[string, string][]> {
-  const flat = await raw.zrange(key, 0, -1, 'WITHSCORES');
+  const flat = await raw.zrange(key, 0, '-1', 'WITHSCORES'); // stop as text: ioredis 6.0.0 types ZRANGE's stop as string | Buffer (redis/ioredis#2162)
   const pairs: [string, string][] = [];
   for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
   return pairs;

@@ -27,7 +27,7 @@ describe('pipeline: command methods', () => {
     const pushed = pipe.rpush(l, 'x', 'y', 'z');
     const range = pipe.lrange(l, 0, -1);
     pipe.zadd(z, 2, 'two', 1, 'one');
-    const scored = pipe.zrange(z, 0, -1, 'WITHSCORES');
+    const scored = pipe.zrange(z, 0, '-1', 'WITHSCORES'); // stop as text: ioredis 6.0.0 types ZRANGE's stop as string | Buffer (redis/ioredis#2162)
     const exists = pipe.exists(s, h, missing);
     await pipe.execute();
     expect(set.result).to.equal('OK');
