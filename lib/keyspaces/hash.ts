@@ -6,8 +6,9 @@ import {
   codecOf, decodeEntries, decodeField, decodeHash, decodeMember, fieldTable, type FieldTable, type HashCodecs,
 } from './hash-fields.js';
 import { Keyspace } from './keyspace.js';
+import { checkOptions, optionNames } from './options.js';
 import { toBoolean, toNumber, toScore } from './replies.js';
-import { scanPages, type ScanOptions } from './scan.js';
+import { SCAN_OPTIONS, scanPages, type ScanOptions } from './scan.js';
 
 /** The member names of a hash's field map. */
 export type MemberOf<F> = keyof F & string;
@@ -20,6 +21,8 @@ export interface HrandfieldOptions {
   /** Also return each member's value (needs a count). */
   withValues?: boolean;
 }
+/** Every option of HrandfieldOptions, for checkOptions. */
+const HRANDFIELD_OPTIONS = optionNames<HrandfieldOptions>()(['withValues']);
 
 /**
  * A Redis hash per id, `prefix{id}`, with a codec per member: members listed in `static fields` are
@@ -171,6 +174,7 @@ export class HashKeyspace<F extends object = Record<string, string>> extends Key
   hrandfield(count: number, options: HrandfieldOptions & { withValues: true }): Deferred<HashEntry<F>[]>;
   hrandfield(count: number, options: HrandfieldOptions): Deferred<string[] | HashEntry<F>[]>;
   hrandfield(count?: number, options: HrandfieldOptions = {}): Deferred<string | null | string[] | HashEntry<F>[]> {
+    checkOptions('hrandfield', this.key, options, HRANDFIELD_OPTIONS);
     const table = this.table;
     if (count === undefined) {
       if (options.withValues) this.refuse('hrandfield', 'withValues needs a count');
@@ -191,6 +195,7 @@ export class HashKeyspace<F extends object = Record<string, string>> extends Key
    * member names. Never inside a pipeline.
    */
   async *hscan(options: ScanOptions = {}): AsyncGenerator<HashEntry<F>> {
+    checkOptions('hscan', this.key, options, SCAN_OPTIONS);
     const client = this.scanClient('hscan');
     const table = this.table;
     for await (const page of scanPages(client, 'hscan', this.key, options.match, options.count, table.anyBinary)) {

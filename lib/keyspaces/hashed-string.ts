@@ -8,8 +8,9 @@ import { InvalidIdError, KeyspaceDefinitionError } from './errors.js';
 import { decodeField } from './hash-fields.js';
 import { HashKeyspace } from './hash.js';
 import { Keyspace, type KeyspaceClass } from './keyspace.js';
+import { checkOptions, optionNames } from './options.js';
 import { decodeNullable, decodeNullableList, toBoolean, toNumber, toScore } from './replies.js';
-import { scanPages, type ScanOptions } from './scan.js';
+import { SCAN_OPTIONS, scanPages, type ScanOptions } from './scan.js';
 import { manyOf, type OneOrMany } from './value-keyspace.js';
 
 /** The static side of a HashedString keyspace. */
@@ -23,6 +24,14 @@ type HashedStringClass = KeyspaceClass & {
 
 /** A HashedString class whose instances hold values of type `V`. */
 type HashedStringOf<V> = KeyspaceClass & (new (key: string, pipe?: Pipeline) => HashedStringKeyspace<V>);
+
+/** Options of `HashedStringKeyspace.set`. */
+export interface HashedStringSetOptions {
+  /** Only set when the logical key is missing (HSETNX). */
+  nx?: boolean;
+}
+/** Every option of HashedStringSetOptions, for checkOptions. */
+const HASHED_SET_OPTIONS = optionNames<HashedStringSetOptions>()(['nx']);
 
 const shardHashes = new WeakMap<object, new (id: string, pipe?: Pipeline) => HashKeyspace<Record<string, unknown>>>();
 
@@ -107,6 +116,7 @@ export class HashedStringKeyspace<V = string> extends Keyspace {
   /** Every `[logicalKey, value]` (`for await`) of every shard, the last one included; `match` globs logical keys. */
   static async *scan<V>(this: HashedStringOf<V>, options: ScanOptions = {}): AsyncGenerator<[string, V]> {
     const cls = this as unknown as HashedStringClass;
+    checkOptions('hscan', cls.keyTemplate(cls.keyspace ?? cls.name, '*'), options, SCAN_OPTIONS);
     const { memberCodec, valueCodec } = cls;
     const buffer = memberCodec.binary === true || valueCodec.binary === true;
     const client = connectionFor(cls.connection ?? DEFAULT_CONNECTION);
@@ -146,7 +156,8 @@ export class HashedStringKeyspace<V = string> extends Keyspace {
   }
 
   /** Sets the value (only when missing with `nx`); true when the logical key was created. */
-  set(value: V, options: { nx?: boolean } = {}): Deferred<boolean> {
+  set(value: V, options: HashedStringSetOptions = {}): Deferred<boolean> {
+    checkOptions('set', this.key, options, HASHED_SET_OPTIONS);
     const encoded = this.encodeFor(this.valueCodec, value, this.id);
     return this.send(options.nx ? 'hsetnx' : 'hset', [this.key, this.#member, encoded], toBoolean);
   }

@@ -1,4 +1,6 @@
-export { Keyspace, type KeyspaceClass, type ExpireOptions, type ScriptCall, type SortOptions } from './keyspace.js';
+export {
+  Keyspace, type KeyspaceClass, type ExpireOptions, type ScriptCall, type SortOptions, type RestoreOptions, type RestoreNxOptions,
+} from './keyspace.js';
 export { braceKeyTemplate, escapeGlob, type KeyTemplate } from './key-template.js';
 export { InvalidIdError, InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
 export type { ScanOptions } from './scan.js';
@@ -17,4 +19,4 @@ export type {
   CombineOptions, CombineReadOptions, RangeStoreOptions,
 } from './sorted-set-args.js';
 export { HashKeyspace, type HashEntry, type MemberOf, type HrandfieldOptions } from './hash.js';
-export { HashedStringKeyspace } from './hashed-string.js';
+export { HashedStringKeyspace, type HashedStringSetOptions } from './hashed-string.js';

@@ -1,17 +1,18 @@
 import { scriptSha } from './script.js';
 import { Text } from '../codecs/text.js';
 import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
-import { connectionFor, DEFAULT_CONNECTION } from '../pipeline/connections.js';
+import { connectionFor, DEFAULT_CONNECTION, keyPrefixOf, stripKeyPrefix } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { PipelineUsageError } from '../pipeline/errors.js';
 import { Pipeline, runDetached } from '../pipeline/pipeline.js';
 import { QueuedCommand, type ReplyDecoder } from '../pipeline/queued-command.js';
 import { InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
 import {
-  braceKeyTemplate, checkId, idFromKey, keyShape, scanPattern, type KeyShape, type KeyTemplate,
+  braceKeyTemplate, checkId, escapeGlob, idFromKey, keyShape, scanPattern, type KeyShape, type KeyTemplate,
 } from './key-template.js';
+import { checkOptions, optionNames } from './options.js';
 import { toBoolean, toNumber, toText } from './replies.js';
-import { scanPages, type ScanOptions } from './scan.js';
+import { SCAN_OPTIONS, scanPages, type ScanOptions } from './scan.js';
 
 /** Conditions of EXPIRE and friends (Redis 7). */
 export interface ExpireOptions {
@@ -20,6 +21,7 @@ export interface ExpireOptions {
   gt?: boolean;
   lt?: boolean;
 }
+const EXPIRE_OPTIONS = optionNames<ExpireOptions>()(['nx', 'xx', 'gt', 'lt']);
 
 /** A Lua script run with this record's key first in KEYS. */
 export interface ScriptCall {
@@ -27,6 +29,18 @@ export interface ScriptCall {
   ids?: string[];
   args?: (string | number | Buffer)[];
 }
+const SCRIPT_CALL_OPTIONS = optionNames<ScriptCall>()(['ids', 'args']);
+
+/** Options of RESTORE: a time to live in milliseconds (0: none), and whether to replace an existing key. */
+export interface RestoreOptions {
+  ttl?: number;
+  replace?: boolean;
+}
+const RESTORE_OPTIONS = optionNames<RestoreOptions>()(['ttl', 'replace']);
+
+/** Options of `restorenx`: a time to live in milliseconds (0: none). */
+export type RestoreNxOptions = Pick<RestoreOptions, 'ttl'>;
+const RESTORENX_OPTIONS = optionNames<RestoreNxOptions>()(['ttl']);
 
 /** Options of SORT. */
 export interface SortOptions {
@@ -36,6 +50,7 @@ export interface SortOptions {
   order?: 'asc' | 'desc';
   alpha?: boolean;
 }
+const SORT_OPTIONS = optionNames<SortOptions>()(['by', 'limit', 'get', 'order', 'alpha']);
 
 /** The static side every keyspace class has. */
 export interface KeyspaceClass {
@@ -93,12 +108,21 @@ export abstract class Keyspace {
     return idFromKey(shapeOf(this), key);
   }
 
-  /** Every id of this keyspace on its connection (`for await`); `match` is a Redis glob on ids. */
+  /**
+   * Every id of this keyspace on its connection (`for await`); `match` is a Redis glob on ids. With a
+   * client made with ioredis's `keyPrefix`, only keys under that prefix are scanned.
+   */
   static async *scanIds(this: KeyspaceClass, options: ScanOptions = {}): AsyncGenerator<string> {
     const shape = shapeOf(this);
+    checkOptions('scan', `${shape.prefix}*${shape.suffix}`, options, SCAN_OPTIONS);
     const client = connectionFor(this.connection ?? DEFAULT_CONNECTION);
-    for await (const keys of scanPages(client, 'scan', undefined, scanPattern(shape, options.match), options.count)) {
-      for (const key of keys) {
+    // ioredis prefixes key arguments, never a MATCH pattern, and SCAN answers keys with the prefix.
+    const prefix = keyPrefixOf(client);
+    const pattern = escapeGlob(prefix) + scanPattern(shape, options.match);
+    for await (const keys of scanPages(client, 'scan', undefined, pattern, options.count)) {
+      for (const prefixed of keys) {
+        const key = stripKeyPrefix(prefix, prefixed);
+        if (key === undefined) continue;
         const id = idFromKey(shape, decodeValue(this.keyCodec, key, 'a key from SCAN'));
         if (id !== undefined) yield id;
       }
@@ -206,22 +230,26 @@ export abstract class Keyspace {
 
   /** Sets a time to live in seconds; false when the key is missing or a condition failed. */
   expire(seconds: number, options?: ExpireOptions): Deferred<boolean> {
+    checkOptions('expire', this.key, options, EXPIRE_OPTIONS);
     return this.send('expire', [this.key, this.whole('expire', seconds), ...this.expireFlags('expire', options)], toBoolean);
   }
 
   /** Sets a time to live in milliseconds. */
   pexpire(milliseconds: number, options?: ExpireOptions): Deferred<boolean> {
+    checkOptions('pexpire', this.key, options, EXPIRE_OPTIONS);
     return this.send('pexpire', [this.key, this.whole('pexpire', milliseconds), ...this.expireFlags('pexpire', options)], toBoolean);
   }
 
   /** Expires the key at a moment (a Date, or Unix seconds). */
   expireat(when: Date | number, options?: ExpireOptions): Deferred<boolean> {
+    checkOptions('expireat', this.key, options, EXPIRE_OPTIONS);
     const seconds = when instanceof Date ? Math.floor(this.time('expireat', when) / 1000) : this.whole('expireat', when);
     return this.send('expireat', [this.key, seconds, ...this.expireFlags('expireat', options)], toBoolean);
   }
 
   /** Expires the key at a moment (a Date, or Unix milliseconds). */
   pexpireat(when: Date | number, options?: ExpireOptions): Deferred<boolean> {
+    checkOptions('pexpireat', this.key, options, EXPIRE_OPTIONS);
     const ms = when instanceof Date ? this.time('pexpireat', when) : this.whole('pexpireat', when);
     return this.send('pexpireat', [this.key, ms, ...this.expireFlags('pexpireat', options)], toBoolean);
   }
@@ -262,14 +290,16 @@ export abstract class Keyspace {
   }
 
   /** Restores a DUMP payload into this key (`ttl` in ms, 0 for none). */
-  restore(payload: Buffer, options: { ttl?: number; replace?: boolean } = {}): Deferred<void> {
+  restore(payload: Buffer, options: RestoreOptions = {}): Deferred<void> {
+    checkOptions('restore', this.key, options, RESTORE_OPTIONS);
     const args: unknown[] = [this.key, this.whole('restore', options.ttl ?? 0), payload];
     if (options.replace) args.push('REPLACE');
     return this.send<void>('restore', args, () => undefined);
   }
 
   /** Restores a DUMP payload only when the key is missing; true when restored. */
-  restorenx(payload: Buffer, options: { ttl?: number } = {}): Deferred<boolean> {
+  restorenx(payload: Buffer, options: RestoreNxOptions = {}): Deferred<boolean> {
+    checkOptions('restorenx', this.key, options, RESTORENX_OPTIONS);
     const script = "if redis.call('exists', KEYS[1]) == 1 then return 0 end " +
       "redis.call('restore', KEYS[1], ARGV[1], ARGV[2]) return 1";
     return this.send('eval', [script, 1, this.key, this.whole('restorenx', options.ttl ?? 0), payload], toBoolean);
@@ -286,17 +316,20 @@ export abstract class Keyspace {
 
   /** SORT of this key's elements (BY/GET patterns are raw Redis patterns); with `store`, the count stored. */
   sort(options: SortOptions = {}): Deferred<string[]> {
+    checkOptions('sort', this.key, options, SORT_OPTIONS);
     return this.send('sort', [this.key, ...this.sortArgs('sort', options)], (reply) => (reply as unknown[]).map(toText));
   }
 
   /** SORT … STORE into another id of this keyspace; resolves to the number of elements stored. */
   sortStore(destinationId: string, options: SortOptions = {}): Deferred<number> {
+    checkOptions('sort', this.key, options, SORT_OPTIONS);
     const args = [this.key, ...this.sortArgs('sort', options), 'STORE', this.otherKey(destinationId)];
     return this.send('sort', args, toNumber);
   }
 
   /** Runs a Lua script with this key as KEYS[1]: EVALSHA, the script loaded earlier in the same round trip (never NOSCRIPT). */
   eval<R = unknown>(script: string, call: ScriptCall = {}): Deferred<R> {
+    checkOptions('eval', this.key, call, SCRIPT_CALL_OPTIONS);
     const keys = [this.key, ...(call.ids ?? []).map((id) => this.otherKey(id))];
     const sha = scriptSha(script);
     return this.send<R>('evalsha', [sha, keys.length, ...keys, ...(call.args ?? [])], undefined, false, script);
@@ -304,6 +337,7 @@ export abstract class Keyspace {
 
   /** Runs a script by its SHA1 with this key as KEYS[1]. */
   evalsha<R = unknown>(sha: string, call: ScriptCall = {}): Deferred<R> {
+    checkOptions('evalsha', this.key, call, SCRIPT_CALL_OPTIONS);
     const keys = [this.key, ...(call.ids ?? []).map((id) => this.otherKey(id))];
     return this.send<R>('evalsha', [sha, keys.length, ...keys, ...(call.args ?? [])]);
   }

@@ -1,7 +1,9 @@
 import { DecodeError } from '../codecs/errors.js';
+import { connectionFor, keyPrefixOf, stripKeyPrefix } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import type { ReplyDecoder } from '../pipeline/queued-command.js';
 import type { Keyspace } from './keyspace.js';
+import { checkOptions, optionNames } from './options.js';
 import { decodeOne, toNumber } from './replies.js';
 import { ValueKeyspace, type OneOrMany } from './value-keyspace.js';
 
@@ -20,6 +22,8 @@ export interface LposOptions {
 export interface LposCountOptions extends LposOptions {
   count: number;
 }
+/** Every option of LPOS, for checkOptions. */
+const LPOS_OPTIONS = optionNames<LposCountOptions>()(['rank', 'maxlen', 'count']);
 
 /**
  * A Redis list per id, elements encoded with `static valueCodec` (Text by default). Commands that move
@@ -119,6 +123,7 @@ export class ListKeyspace<V = string> extends ValueKeyspace<V> {
   /** The index of the first match of `value` (or the `rank`-th), null when absent. */
   lpos(value: V, options?: LposOptions): Deferred<number | null>;
   lpos(value: V, options: LposOptions & { count?: number } = {}): Deferred<number[]> | Deferred<number | null> {
+    checkOptions('lpos', this.key, options, LPOS_OPTIONS);
     const args: unknown[] = [this.key, this.encodeOne(value)];
     if (options.rank !== undefined) {
       if (options.rank === 0) this.refuse('lpos', 'rank cannot be 0 (1 is the first match, -1 the last)');
@@ -185,18 +190,23 @@ export class ListKeyspace<V = string> extends ValueKeyspace<V> {
     return this.sendValues(command, [...keys, this.timeout(command, timeout)], this.popped(command));
   }
 
-  /** Decodes BLPOP/BRPOP's `[key, value]`, reading the id back with this class's key template. */
+  /**
+   * Decodes BLPOP/BRPOP's `[key, value]`, reading the id back with this class's key template (after
+   * removing the ioredis `keyPrefix` of the connection's client, which the key in the reply carries).
+   */
   private popped(command: string): ReplyDecoder<[string, V] | null> {
     const cls = this.constructor as unknown as typeof Keyspace;
     const { keyCodec } = this.statics;
     const codec = this.valueCodec;
+    const connection = this.connection;
     return (reply) => {
       if (reply === null) return null;
-      const [rawKey, rawValue] = reply as [string | Buffer, string | Buffer];
-      const key = decodeOne(keyCodec, rawKey, () => `the key ${command.toUpperCase()} popped from`);
-      const id = cls.idFromKey(key);
+      const [prefixedKey, rawValue] = reply as [string | Buffer, string | Buffer];
+      const rawKey = stripKeyPrefix(keyPrefixOf(connectionFor(connection)), prefixedKey);
+      const key = rawKey === undefined ? undefined : decodeOne(keyCodec, rawKey, () => `the key ${command.toUpperCase()} popped from`);
+      const id = key === undefined ? undefined : cls.idFromKey(key);
       if (id === undefined) {
-        throw new DecodeError({ codec: 'key', raw: key, reason: `not a key of keyspace ${String(cls.keyspace)}` });
+        throw new DecodeError({ codec: 'key', raw: key ?? prefixedKey, reason: `not a key of keyspace ${String(cls.keyspace)}` });
       }
       return [id, decodeOne(codec, rawValue, () => `key ${key}`)];
     };

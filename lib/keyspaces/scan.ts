@@ -1,10 +1,13 @@
 import type { RedisClient } from '../pipeline/connections.js';
+import { optionNames } from './options.js';
 
 /** Options of every scan: a Redis glob on ids or members, and the COUNT hint. */
 export interface ScanOptions {
   match?: string;
   count?: number;
 }
+/** Every option of ScanOptions, for checkOptions. */
+export const SCAN_OPTIONS = optionNames<ScanOptions>()(['match', 'count']);
 
 /** Pages through a cursor command (SCAN, SSCAN, ZSCAN, HSCAN) and yields each page's items. */
 export async function* scanPages(

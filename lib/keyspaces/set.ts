@@ -1,8 +1,9 @@
 import type { Deferred } from '../pipeline/deferred.js';
 import type { RedisClient } from '../pipeline/connections.js';
 import type { Codec } from '../codecs/codec.js';
+import { checkOptions, optionNames } from './options.js';
 import { decodeOne, toBoolean, toNumber } from './replies.js';
-import { scanPages, type ScanOptions } from './scan.js';
+import { SCAN_OPTIONS, scanPages, type ScanOptions } from './scan.js';
 import { ValueKeyspace, type OneOrMany } from './value-keyspace.js';
 
 /** Options of SINTERCARD. */
@@ -10,6 +11,8 @@ export interface SintercardOptions {
   /** Stop counting at this many members (0: no limit). */
   limit?: number;
 }
+/** Every option of SintercardOptions, for checkOptions. */
+const SINTERCARD_OPTIONS = optionNames<SintercardOptions>()(['limit']);
 
 /**
  * A Redis set per id, members encoded with `static valueCodec` (Text by default).
@@ -114,6 +117,7 @@ export class SetKeyspace<V = string> extends ValueKeyspace<V> {
 
   /** The size of the intersection of this set and the other ids' sets, counting up to `limit`. */
   sintercard(otherIds: OneOrMany<string>, options: SintercardOptions = {}): Deferred<number> {
+    checkOptions('sintercard', this.key, options, SINTERCARD_OPTIONS);
     const keys = [this.key, ...this.otherKeys('sintercard', otherIds, false)];
     const args: unknown[] = [keys.length, ...keys];
     if (options.limit !== undefined) args.push('LIMIT', this.atLeast('sintercard', options.limit, 0, 'limit'));
@@ -126,6 +130,7 @@ export class SetKeyspace<V = string> extends ValueKeyspace<V> {
    * changes during the scan.
    */
   sscan(options: ScanOptions = {}): AsyncGenerator<V> {
+    checkOptions('sscan', this.key, options, SCAN_OPTIONS);
     const client = this.scanClient('sscan');
     const { match, count } = options;
     if (match !== undefined && typeof match !== 'string') this.refuse('sscan', 'match must be a string (a Redis glob)');

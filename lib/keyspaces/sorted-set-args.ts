@@ -1,5 +1,6 @@
 // Arguments of the sorted-set commands: option types, score and lex bounds, ZADD flags and members.
 // Everything here checks its input and refuses (through `fail`) before anything is queued.
+import { optionNames } from './options.js';
 
 /** Refuses an argument: throws InvalidArgumentError naming the command and key. */
 export type Refuse = (reason: string) => never;
@@ -31,6 +32,8 @@ export interface ZAddOptions {
   /** Add the score to the member's (one member only); resolves to the new score, or null if aborted. */
   incr?: boolean;
 }
+/** Every option of ZAddOptions, for checkOptions. */
+export const ZADD_OPTIONS = optionNames<ZAddOptions>()(['nx', 'xx', 'gt', 'lt', 'ch', 'incr']);
 
 /** Several members with their scores: a Map, `[member, score]` pairs, or (text members) a plain object. */
 export type ZAddMembers<V> =
@@ -48,16 +51,22 @@ export interface RangeLimit {
 export interface WithScores {
   withScores?: boolean;
 }
+/** Every option of WithScores, for checkOptions. */
+export const WITH_SCORES_OPTIONS = optionNames<WithScores>()(['withScores']);
 
 /** Options of ZRANGEBYSCORE / ZREVRANGEBYSCORE. */
 export interface ScoreRangeOptions extends WithScores {
   limit?: RangeLimit;
 }
+/** Every option of ScoreRangeOptions, for checkOptions. */
+export const SCORE_RANGE_OPTIONS = optionNames<ScoreRangeOptions>()(['withScores', 'limit']);
 
 /** Options of ZRANGEBYLEX / ZREVRANGEBYLEX. */
 export interface LexRangeOptions {
   limit?: RangeLimit;
 }
+/** Every option of LexRangeOptions, for checkOptions. */
+export const LEX_RANGE_OPTIONS = optionNames<LexRangeOptions>()(['limit']);
 
 /** How ZUNIONSTORE / ZINTERSTORE / ZUNION / ZINTER combine scores. */
 export interface CombineOptions {
@@ -65,15 +74,21 @@ export interface CombineOptions {
   weights?: readonly number[];
   aggregate?: 'sum' | 'min' | 'max';
 }
+/** Every option of CombineOptions, for checkOptions. */
+export const COMBINE_OPTIONS = optionNames<CombineOptions>()(['weights', 'aggregate']);
 
 /** Options of ZUNION / ZINTER (this key first, then the other ids). */
 export interface CombineReadOptions extends CombineOptions, WithScores {}
+/** Every option of CombineReadOptions, for checkOptions. */
+export const COMBINE_READ_OPTIONS = optionNames<CombineReadOptions>()(['weights', 'aggregate', 'withScores']);
 
 /** Options of ZRANGESTORE: by rank (default), by score or by lex; `rev` takes the higher bound first. */
 export type RangeStoreOptions =
   | { by?: 'rank'; rev?: boolean }
   | { by: 'score'; rev?: boolean; limit?: RangeLimit }
   | { by: 'lex'; rev?: boolean; limit?: RangeLimit };
+/** Every option of RangeStoreOptions, for checkOptions. */
+export const RANGE_STORE_OPTIONS = optionNames<RangeStoreOptions>()(['by', 'rev', 'limit']);
 
 /** A number Redis reads as a score: NaN refused, ±Infinity as `inf` / `-inf`. */
 export function scoreArg(value: unknown, fail: Refuse, what = 'score'): number | string {

@@ -1,14 +1,18 @@
 // The shared machinery of SortedSetKeyspace: member encoding, ranges, combining and pops.
+import { connectionFor, keyPrefixOf, stripKeyPrefix } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { decodeValue } from '../codecs/codec.js';
 import type { ReplyDecoder } from '../pipeline/queued-command.js';
+import { checkOptions } from './options.js';
 import { decodeOne, decodePairs, isNestedPairs, toNumber, toScore, toText } from './replies.js';
 import {
-  combineArgs, lexBoundArg, limitArgs, scoreBoundArg,
+  combineArgs, lexBoundArg, limitArgs, scoreBoundArg, ZADD_OPTIONS,
   type CombineReadOptions, type LexBound, type LexRangeOptions, type Refuse, type ScoreBound,
   type ScoreRangeOptions, type WithScores, type ZAddOptions,
 } from './sorted-set-args.js';
 import { manyOf, ValueKeyspace, type OneOrMany } from './value-keyspace.js';
+
+const NO_OPTIONS: ZAddOptions = Object.freeze({});
 
 /** The protected helpers behind {@link SortedSetKeyspace}'s commands; not used on its own. */
 export abstract class SortedSetBase<V> extends ValueKeyspace<V> {
@@ -17,11 +21,10 @@ export abstract class SortedSetBase<V> extends ValueKeyspace<V> {
     return (reason) => this.refuse(command, reason);
   }
 
-  /** An options argument, refusing anything but an object. */
+  /** ZADD's options argument: undefined, or a plain object of ZADD options only (see checkOptions). */
   protected optionsOf(command: string, options: ZAddOptions | undefined): ZAddOptions {
-    if (options === undefined) return {};
-    if (typeof options !== 'object' || options === null) this.refuse(command, 'options must be an object');
-    return options;
+    checkOptions(command, this.key, options, ZADD_OPTIONS);
+    return options ?? NO_OPTIONS;
   }
 
   /** Sends a command whose reply is members, or `[member, score]` pairs when `withScores`. */
@@ -131,11 +134,14 @@ export abstract class SortedSetBase<V> extends ValueKeyspace<V> {
     for (const id of manyOf(ids)) idsByKey.set(this.otherKey(id), id);
     const codec = this.valueCodec;
     const where = this.whereOf();
+    const connection = this.connection;
     return this.send<[string, V, number] | null>(command, [...idsByKey.keys(), seconds], (reply) => {
       if (reply === null) return null;
-      const [key, member, score] = reply as [string | Buffer, string | Buffer, string | Buffer];
-      const id = idsByKey.get(toText(key));
-      if (id === undefined) throw new Error(`${command.toUpperCase()} answered an unexpected key ${toText(key)}`);
+      const [prefixedKey, member, score] = reply as [string | Buffer, string | Buffer, string | Buffer];
+      // The key in the reply carries the ioredis `keyPrefix` of the connection's client.
+      const key = stripKeyPrefix(keyPrefixOf(connectionFor(connection)), toText(prefixedKey));
+      const id = key === undefined ? undefined : idsByKey.get(key);
+      if (id === undefined) throw new Error(`${command.toUpperCase()} answered an unexpected key ${toText(prefixedKey)}`);
       return [id, decodeOne(codec, member, where), toScore(score)];
     }, codec.binary);
   }

@@ -1,9 +1,11 @@
 import type { Deferred } from '../pipeline/deferred.js';
+import { checkOptions } from './options.js';
 import { decodeNullable, decodeOne, toNumber, toScore, toScoreOrNull } from './replies.js';
-import { scanPages, type ScanOptions } from './scan.js';
+import { SCAN_OPTIONS, scanPages, type ScanOptions } from './scan.js';
 import {
+  COMBINE_OPTIONS, COMBINE_READ_OPTIONS, LEX_RANGE_OPTIONS, RANGE_STORE_OPTIONS, SCORE_RANGE_OPTIONS, WITH_SCORES_OPTIONS,
   limitArgs, scoreArg, scoreBoundArg, zaddEntries, zaddFlags,
-  type CombineOptions, type CombineReadOptions, type LexBound, type LexRangeOptions, type RangeStoreOptions,
+  type CombineOptions, type CombineReadOptions, type LexBound, type LexRangeOptions, type RangeLimit, type RangeStoreOptions,
   type ScoreBound, type ScoreRangeOptions, type WithScores, type ZAddMembers, type ZAddOptions,
 } from './sorted-set-args.js';
 import { SortedSetBase } from './sorted-set-base.js';
@@ -105,6 +107,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrange(start: number, stop: number, options: { withScores: true }): Deferred<[V, number][]>;
   zrange(start: number, stop: number, options?: WithScores): Deferred<V[] | [V, number][]>;
   zrange(start: number, stop: number, options?: WithScores): Deferred<V[] | [V, number][]> {
+    checkOptions('zrange', this.key, options, WITH_SCORES_OPTIONS);
     return this.rankRange('zrange', start, stop, options);
   }
 
@@ -114,6 +117,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrevrange(start: number, stop: number, options: { withScores: true }): Deferred<[V, number][]>;
   zrevrange(start: number, stop: number, options?: WithScores): Deferred<V[] | [V, number][]>;
   zrevrange(start: number, stop: number, options?: WithScores): Deferred<V[] | [V, number][]> {
+    checkOptions('zrevrange', this.key, options, WITH_SCORES_OPTIONS);
     return this.rankRange('zrevrange', start, stop, options);
   }
 
@@ -123,6 +127,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrangebyscore(min: ScoreBound, max: ScoreBound, options: ScoreRangeOptions & { withScores: true }): Deferred<[V, number][]>;
   zrangebyscore(min: ScoreBound, max: ScoreBound, options?: ScoreRangeOptions): Deferred<V[] | [V, number][]>;
   zrangebyscore(min: ScoreBound, max: ScoreBound, options?: ScoreRangeOptions): Deferred<V[] | [V, number][]> {
+    checkOptions('zrangebyscore', this.key, options, SCORE_RANGE_OPTIONS);
     return this.scoreRange('zrangebyscore', min, max, options);
   }
 
@@ -132,6 +137,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrevrangebyscore(max: ScoreBound, min: ScoreBound, options: ScoreRangeOptions & { withScores: true }): Deferred<[V, number][]>;
   zrevrangebyscore(max: ScoreBound, min: ScoreBound, options?: ScoreRangeOptions): Deferred<V[] | [V, number][]>;
   zrevrangebyscore(max: ScoreBound, min: ScoreBound, options?: ScoreRangeOptions): Deferred<V[] | [V, number][]> {
+    checkOptions('zrevrangebyscore', this.key, options, SCORE_RANGE_OPTIONS);
     return this.scoreRange('zrevrangebyscore', max, min, options);
   }
 
@@ -153,11 +159,13 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
 
   /** Members between two lex bounds, in lexical order; `limit` pages. */
   zrangebylex(min: LexBound<V>, max: LexBound<V>, options: LexRangeOptions = {}): Deferred<V[]> {
+    checkOptions('zrangebylex', this.key, options, LEX_RANGE_OPTIONS);
     return this.lexRange('zrangebylex', min, max, options);
   }
 
   /** Members between two lex bounds (higher bound first, as in Redis), in reverse lexical order. */
   zrevrangebylex(max: LexBound<V>, min: LexBound<V>, options: LexRangeOptions = {}): Deferred<V[]> {
+    checkOptions('zrevrangebylex', this.key, options, LEX_RANGE_OPTIONS);
     return this.lexRange('zrevrangebylex', max, min, options);
   }
 
@@ -180,11 +188,13 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
 
   /** Stores into this key the union of the sets of `ids`; resolves to the size of the result. */
   zunionstore(ids: OneOrMany<string>, options: CombineOptions = {}): Deferred<number> {
+    checkOptions('zunionstore', this.key, options, COMBINE_OPTIONS);
     return this.store('zunionstore', ids, options);
   }
 
   /** Stores into this key the intersection of the sets of `ids`; resolves to the size of the result. */
   zinterstore(ids: OneOrMany<string>, options: CombineOptions = {}): Deferred<number> {
+    checkOptions('zinterstore', this.key, options, COMBINE_OPTIONS);
     return this.store('zinterstore', ids, options);
   }
 
@@ -199,6 +209,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zunion(ids: OneOrMany<string>, options: CombineOptions & { withScores: true }): Deferred<[V, number][]>;
   zunion(ids: OneOrMany<string>, options?: CombineReadOptions): Deferred<V[] | [V, number][]>;
   zunion(ids: OneOrMany<string>, options: CombineReadOptions = {}): Deferred<V[] | [V, number][]> {
+    checkOptions('zunion', this.key, options, COMBINE_READ_OPTIONS);
     return this.combine('zunion', ids, options);
   }
 
@@ -208,6 +219,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zinter(ids: OneOrMany<string>, options: CombineOptions & { withScores: true }): Deferred<[V, number][]>;
   zinter(ids: OneOrMany<string>, options?: CombineReadOptions): Deferred<V[] | [V, number][]>;
   zinter(ids: OneOrMany<string>, options: CombineReadOptions = {}): Deferred<V[] | [V, number][]> {
+    checkOptions('zinter', this.key, options, COMBINE_READ_OPTIONS);
     return this.combine('zinter', ids, options);
   }
 
@@ -217,6 +229,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zdiff(ids: OneOrMany<string>, options: { withScores: true }): Deferred<[V, number][]>;
   zdiff(ids: OneOrMany<string>, options?: WithScores): Deferred<V[] | [V, number][]>;
   zdiff(ids: OneOrMany<string>, options: WithScores = {}): Deferred<V[] | [V, number][]> {
+    checkOptions('zdiff', this.key, options, WITH_SCORES_OPTIONS);
     return this.combine('zdiff', ids, { withScores: options.withScores });
   }
 
@@ -229,6 +242,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrangestore(
     destinationId: string, min: ScoreBound | LexBound<V>, max: ScoreBound | LexBound<V>, options: RangeStoreOptions = {},
   ): Deferred<number> {
+    checkOptions('zrangestore', this.key, options, RANGE_STORE_OPTIONS);
     const fail = this.refuser('zrangestore');
     const args: unknown[] = [this.otherKey(destinationId), this.key];
     if (options.by === 'score') {
@@ -241,7 +255,9 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
       fail(`by must be 'rank', 'score' or 'lex', got ${String(options.by as unknown)}`);
     }
     if (options.rev) args.push('REV');
-    if (options.by === 'score' || options.by === 'lex') args.push(...limitArgs(options.limit, fail));
+    const { limit } = options as { limit?: RangeLimit };
+    if (options.by === 'score' || options.by === 'lex') args.push(...limitArgs(limit, fail));
+    else if (limit !== undefined) fail("limit needs by: 'score' or 'lex'");
     return this.send('zrangestore', args, toNumber);
   }
 
@@ -283,6 +299,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
   zrandmember(count: number, options: { withScores: true }): Deferred<[V, number][]>;
   zrandmember(count: number, options?: WithScores): Deferred<V[] | [V, number][]>;
   zrandmember(count?: number, options: WithScores = {}): Deferred<V | null> | Deferred<V[] | [V, number][]> {
+    checkOptions('zrandmember', this.key, options, WITH_SCORES_OPTIONS);
     const codec = this.valueCodec;
     const where = this.whereOf();
     if (count === undefined) {
@@ -295,6 +312,7 @@ export class SortedSetKeyspace<V = string> extends SortedSetBase<V> {
 
   /** Every `[member, score]` of the set (`for await`); `match` is a Redis glob on stored members. Never pipelined. */
   zscan(options: ScanOptions = {}): AsyncGenerator<[V, number]> {
+    checkOptions('zscan', this.key, options, SCAN_OPTIONS);
     const client = this.scanClient('zscan');
     const count = options.count === undefined ? undefined : this.atLeast('zscan', options.count, 1);
     if (options.match !== undefined && typeof options.match !== 'string') this.refuse('zscan', 'match must be a string');

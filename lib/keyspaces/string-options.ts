@@ -1,5 +1,6 @@
 // Option objects of the String commands (SET, GETEX, BITCOUNT, BITPOS) turned into Redis arguments.
 // Every check runs before anything is queued; `refuse` throws InvalidArgumentError.
+import { optionNames } from './options.js';
 
 /** How a String command refuses bad options (the keyspace's `refuse`, bound to its key). */
 export type Refuse = (command: string, reason: string) => never;
@@ -27,12 +28,16 @@ export interface StringSetOptions extends ExpiryOptions {
   /** Resolve to the old value (SET … GET) instead of whether the value was written. */
   get?: boolean;
 }
+/** Every key of StringSetOptions, for checkOptions. */
+export const SET_OPTIONS = optionNames<StringSetOptions>()(['ex', 'px', 'exat', 'pxat', 'nx', 'xx', 'keepttl', 'get']);
 
 /** Options of GETEX: a new expiry, or `persist` to remove it. */
 export interface GetExOptions extends ExpiryOptions {
   /** Remove the time to live. */
   persist?: boolean;
 }
+/** Every key of GetExOptions, for checkOptions. */
+export const GETEX_OPTIONS = optionNames<GetExOptions>()(['ex', 'px', 'exat', 'pxat', 'persist']);
 
 /** A range of BITCOUNT: `start` and `end` both given, in bytes unless `unit` is `'bit'` (Redis 7). */
 export interface BitCountRange {
@@ -40,6 +45,8 @@ export interface BitCountRange {
   end: number;
   unit?: 'byte' | 'bit';
 }
+/** Every key of BitCountRange, for checkOptions. */
+export const BITCOUNT_RANGE = optionNames<BitCountRange>()(['start', 'end', 'unit']);
 
 /** A range of BITPOS: `end` needs `start`, and `unit` needs `end`. */
 export interface BitPosRange {
@@ -47,6 +54,8 @@ export interface BitPosRange {
   end?: number;
   unit?: 'byte' | 'bit';
 }
+/** Every key of BitPosRange, for checkOptions. */
+export const BITPOS_RANGE = optionNames<BitPosRange>()(['start', 'end', 'unit']);
 
 /** The bitwise operations of BITOP. */
 export type BitOperation = 'and' | 'or' | 'xor' | 'not';

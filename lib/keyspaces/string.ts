@@ -2,8 +2,10 @@ import { encodeValue, type Codec } from '../codecs/codec.js';
 import { Text } from '../codecs/text.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { Keyspace } from './keyspace.js';
+import { checkOptions } from './options.js';
 import { decodeNullable, decodeNullableList, decodeOne, toBoolean, toNumber, toScore } from './replies.js';
 import {
+  BITCOUNT_RANGE, BITPOS_RANGE, GETEX_OPTIONS, SET_OPTIONS,
   bitArg, bitcountArgs, bitopName, bitposArgs, getexArgs, integer, offsetArg, setArgs, ttlArg,
   type BitCountRange, type BitOperation, type BitPosRange, type GetExOptions, type Refuse, type StringSetOptions,
 } from './string-options.js';
@@ -48,6 +50,7 @@ export class StringKeyspace<V = string> extends Keyspace {
   set(value: V, options: StringSetOptions & { get: true }): Deferred<V | null>;
   set(value: V, options?: StringSetOptions): Deferred<boolean>;
   set(value: V, options: StringSetOptions = {}): Deferred<boolean> | Deferred<V | null> {
+    checkOptions('set', this.key, options, SET_OPTIONS);
     const flags = setArgs(this.refuser, options);
     const codec = this.valueCodec;
     const args = [this.key, this.encodeFor(codec, value), ...flags];
@@ -116,11 +119,13 @@ export class StringKeyspace<V = string> extends Keyspace {
 
   /** Number of set bits, in the whole value or in a byte (or bit) range. */
   bitcount(range?: BitCountRange): Deferred<number> {
+    checkOptions('bitcount', this.key, range, BITCOUNT_RANGE);
     return this.send('bitcount', [this.key, ...bitcountArgs(this.refuser, range)], toNumber);
   }
 
   /** Position of the first bit set to `bit`, optionally within a range; -1 when none. */
   bitpos(bit: 0 | 1, range?: BitPosRange): Deferred<number> {
+    checkOptions('bitpos', this.key, range, BITPOS_RANGE);
     return this.send('bitpos', [this.key, ...bitposArgs(this.refuser, bit, range)], toNumber);
   }
 
@@ -167,6 +172,7 @@ export class StringKeyspace<V = string> extends Keyspace {
 
   /** The value, changing the expiry (ex/px/exat/pxat) or removing it (persist) at the same time. */
   getex(options: GetExOptions = {}): Deferred<V | null> {
+    checkOptions('getex', this.key, options, GETEX_OPTIONS);
     const codec = this.valueCodec;
     const args = [this.key, ...getexArgs(this.refuser, options)];
     return this.send('getex', args, (reply) => decodeNullable(codec, reply, this.whereOf()), codec.binary);

@@ -1,6 +1,6 @@
 export { Model, Field, type FieldType } from './decorators.js';
 export { Entity, coreClass, type CoreClass } from './entity.js';
-export { Repository, type RepositoryOptions, type SaveOptions } from './repository.js';
+export { Repository, type RepositoryOptions, type SaveOptions, type UpdateOptions } from './repository.js';
 export { modelMeta, type FieldOptions, type ModelOptions, type FieldMeta, type ModelMeta } from './metadata.js';
 export {
   ModelDefinitionError,

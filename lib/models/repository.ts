@@ -1,11 +1,12 @@
 import type { ValidatorOptions } from 'class-validator';
 import { BigIntField } from '../codecs/integer.js';
+import { checkOptions, optionNames } from '../keyspaces/options.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
 import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
 import { QueuedCommand } from '../pipeline/queued-command.js';
-import type { ScanOptions } from '../keyspaces/scan.js';
+import { SCAN_OPTIONS, type ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
 import { BIGINT_INCR_SCRIPT, BIGINT_INCR_SHA, incrementOf, POP_SCRIPT, POP_SHA } from './field-commands.js';
 import { assign, assignFields, hasPendingChanges, pendingChange, sendSettled } from './local-changes.js';
@@ -27,6 +28,8 @@ export interface RepositoryOptions {
    */
   validator?: ValidatorOptions;
 }
+/** Every option of RepositoryOptions, for checkOptions. */
+const REPOSITORY_OPTIONS = optionNames<RepositoryOptions>()(['validation', 'validator']);
 
 /** Options of `save()`. */
 export interface SaveOptions {
@@ -35,6 +38,16 @@ export interface SaveOptions {
   /** Skip validation (the caller already ran `await repo.validate(entity)`). */
   validated?: boolean;
 }
+/** Every option of SaveOptions, for checkOptions. */
+const SAVE_OPTIONS = optionNames<SaveOptions>()(['nx', 'validated']);
+
+/** Options of `update()`. */
+export interface UpdateOptions {
+  /** Skip validation (the caller already validated the changes). */
+  validated?: boolean;
+}
+/** Every option of UpdateOptions, for checkOptions. */
+const UPDATE_OPTIONS = optionNames<UpdateOptions>()(['validated']);
 
 /**
  * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
@@ -60,6 +73,7 @@ export class Repository<T extends object> {
 
   constructor(readonly model: EntityClass<T>, options: RepositoryOptions = {}) {
     this.meta = modelMeta(model);
+    checkOptions('Repository', this.meta.name, options, REPOSITORY_OPTIONS);
     this.#connection = this.meta.connection ?? DEFAULT_CONNECTION;
     this.#validation = options.validation !== false;
     this.#validator = { skipMissingProperties: true, ...options.validator };
@@ -82,6 +96,7 @@ export class Repository<T extends object> {
     const { meta } = this;
     const id = this.#idOf(entity);
     const key = this.key(id);
+    checkOptions('save', key, options, SAVE_OPTIONS);
     if (this.#validation && !options.validated) validateNow(meta.name, entity, this.#validator);
     const write = encodeEntity(meta, entity, key, this.model);
     if (options.nx) return this.#saveAbsent(entity, id, key, write, pipe);
@@ -129,7 +144,8 @@ export class Repository<T extends object> {
   }
 
   /** Validates with class-validator (async constraints too), then saves. */
-  async saveValidated(entity: T, pipe?: Pipeline, options: SaveOptions = {}): Promise<Deferred<T>> {
+  async saveValidated(entity: T, pipe?: Pipeline, options?: SaveOptions): Promise<Deferred<T>> {
+    if (options !== undefined) checkOptions('saveValidated', this.key(this.#idOf(entity)), options, SAVE_OPTIONS);
     await this.validate(entity);
     return this.save(entity, pipe, { ...options, validated: true });
   }
@@ -168,10 +184,11 @@ export class Repository<T extends object> {
   }
 
   /** Writes changes by id or on an entity (`null` removes a field); an entity changes locally after execute. */
-  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline, options: { validated?: boolean } = {}): Deferred<void> {
+  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline, options: UpdateOptions = {}): Deferred<void> {
     const { meta } = this;
     const { id, entity } = this.#target(target);
     const key = this.key(id);
+    checkOptions('update', key, options, UPDATE_OPTIONS);
     const values = changes as Record<string, unknown>;
     if (this.#validation && !options.validated) this.#validateChanges(entity, values);
     const write = encodeChanges(meta, values, key, this.model);
@@ -282,6 +299,7 @@ export class Repository<T extends object> {
 
   /** Every entity of the model (`for await`), read a page at a time in one round trip per page. */
   async *scan(options: ScanOptions = {}): AsyncGenerator<T> {
+    checkOptions('scan', this.#core.keyTemplate(this.meta.keyspace, '*'), options, SCAN_OPTIONS);
     let page: string[] = [];
     const size = options.count ?? 100;
     const flush = async (): Promise<T[]> => {

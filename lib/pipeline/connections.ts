@@ -38,6 +38,27 @@ export function connectionFor(name: string): RedisClient {
   return client;
 }
 
+/**
+ * The `keyPrefix` ioredis puts before every key argument of this client's commands ('' without one).
+ * Keys in replies (SCAN, BLPOP…) carry it and SCAN MATCH patterns need it; ioredis adds it nowhere
+ * else. A Cluster copies `redisOptions.keyPrefix` into its own `options.keyPrefix` when constructed,
+ * and prefixes with that one, so it is the one read here too.
+ */
+export function keyPrefixOf(client: RedisClient): string {
+  return client.options.keyPrefix ?? '';
+}
+
+/** `key` from a reply without the client's `prefix`, or undefined when it lacks the prefix (a foreign key). */
+export function stripKeyPrefix(prefix: string, key: string): string | undefined;
+export function stripKeyPrefix(prefix: string, key: Buffer): Buffer | undefined;
+export function stripKeyPrefix(prefix: string, key: string | Buffer): string | Buffer | undefined;
+export function stripKeyPrefix(prefix: string, key: string | Buffer): string | Buffer | undefined {
+  if (prefix === '') return key;
+  if (typeof key === 'string') return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+  const bytes = Buffer.from(prefix); // ioredis sends the prefix as UTF-8, like the string keys it prefixes
+  return key.length >= bytes.length && bytes.equals(key.subarray(0, bytes.length)) ? key.subarray(bytes.length) : undefined;
+}
+
 /** The connection names bound now. */
 export function connectionNames(): string[] {
   return [...clients.keys()];
