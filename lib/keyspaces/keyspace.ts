@@ -4,7 +4,7 @@ import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
 import { connectionFor, DEFAULT_CONNECTION, keyPrefixOf, stripKeyPrefix } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { PipelineUsageError } from '../pipeline/errors.js';
-import { Pipeline, runDetached } from '../pipeline/pipeline.js';
+import { checkPipe, Pipeline, runDetached } from '../pipeline/pipeline.js';
 import { QueuedCommand, type ReplyDecoder } from '../pipeline/queued-command.js';
 import { InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
 import {
@@ -93,7 +93,7 @@ export abstract class Keyspace {
   constructor(id: string, pipe?: Pipeline) {
     this.key = (this.constructor as unknown as typeof Keyspace).redisKey(id);
     this.id = id;
-    this.#pipe = pipe;
+    this.#pipe = pipe === undefined ? undefined : checkPipe(pipe, `${this.constructor.name} ${this.key}`);
   }
 
   /** The Redis key of `id` in this keyspace (the id is checked first). */

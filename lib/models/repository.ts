@@ -4,7 +4,7 @@ import { checkOptions, optionNames } from '../keyspaces/options.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
-import { Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
+import { checkPipe, Pipeline, runDetached, type QueueOptions } from '../pipeline/pipeline.js';
 import { QueuedCommand } from '../pipeline/queued-command.js';
 import { SCAN_OPTIONS, type ScanOptions } from '../keyspaces/scan.js';
 import { coreClass } from './entity.js';
@@ -92,7 +92,10 @@ export class Repository<T extends object> {
   }
 
   /** Writes the entity's fields (HSET; HDEL of `null` ones; EXPIRE with a ttl), validated first. */
-  save(entity: T, pipe?: Pipeline, options: SaveOptions = {}): Deferred<T> {
+  save(entity: T, options?: SaveOptions): Deferred<T>;
+  save(entity: T, pipe?: Pipeline, options?: SaveOptions): Deferred<T>;
+  save(entity: T, pipeOrOptions?: Pipeline | SaveOptions, maybeOptions?: SaveOptions): Deferred<T> {
+    const [pipe, options = {}] = pipeAndOptions(pipeOrOptions, maybeOptions);
     const { meta } = this;
     const id = this.#idOf(entity);
     const key = this.key(id);
@@ -144,7 +147,10 @@ export class Repository<T extends object> {
   }
 
   /** Validates with class-validator (async constraints too), then saves. */
-  async saveValidated(entity: T, pipe?: Pipeline, options?: SaveOptions): Promise<Deferred<T>> {
+  async saveValidated(entity: T, options?: SaveOptions): Promise<Deferred<T>>;
+  async saveValidated(entity: T, pipe?: Pipeline, options?: SaveOptions): Promise<Deferred<T>>;
+  async saveValidated(entity: T, pipeOrOptions?: Pipeline | SaveOptions, maybeOptions?: SaveOptions): Promise<Deferred<T>> {
+    const [pipe, options] = pipeAndOptions(pipeOrOptions, maybeOptions);
     if (options !== undefined) checkOptions('saveValidated', this.key(this.#idOf(entity)), options, SAVE_OPTIONS);
     await this.validate(entity);
     return this.save(entity, pipe, { ...options, validated: true });
@@ -161,7 +167,7 @@ export class Repository<T extends object> {
     if (meta.defaultFields) return this.#load(id, meta.defaultFields, pipe);
     const key = this.key(id);
     // The hot path of reads: queued directly, one closure per record.
-    const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
+    const target = checkPipe(pipe, `${meta.name} get`) ?? new Pipeline(undefined, { name: this.#connection });
     const read = target.enqueue(
       new QueuedCommand<T | null>('hgetall', [key], this.#connection, meta.binary, (reply) => this.#hydrate(reply, id, key), undefined),
     );
@@ -184,7 +190,10 @@ export class Repository<T extends object> {
   }
 
   /** Writes changes by id or on an entity (`null` removes a field); an entity changes locally after execute. */
-  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline, options: UpdateOptions = {}): Deferred<void> {
+  update(target: string | T, changes: EntityChanges<T>, options?: UpdateOptions): Deferred<void>;
+  update(target: string | T, changes: EntityChanges<T>, pipe?: Pipeline, options?: UpdateOptions): Deferred<void>;
+  update(target: string | T, changes: EntityChanges<T>, pipeOrOptions?: Pipeline | UpdateOptions, maybeOptions?: UpdateOptions): Deferred<void> {
+    const [pipe, options = {}] = pipeAndOptions(pipeOrOptions, maybeOptions);
     const { meta } = this;
     const { id, entity } = this.#target(target);
     const key = this.key(id);
@@ -371,7 +380,7 @@ export class Repository<T extends object> {
    * root executed successfully, so entities never change before their write is done.
    */
   #run<R>(pipe: Pipeline | undefined, build: (queue: Queue, pipe: Pipeline) => { result: Deferred<R>; after?: () => void; entity?: object }, send = pipe === undefined): Deferred<R> {
-    const target = pipe ?? new Pipeline(undefined, { name: this.#connection });
+    const target = checkPipe(pipe, this.meta.name) ?? new Pipeline(undefined, { name: this.#connection });
     const connection = this.#connection;
     const queue: Queue = (name, args, options) => target.queue(name, args, { ...options, connection });
     const { result, after, entity } = build(queue, target);
@@ -381,6 +390,13 @@ export class Repository<T extends object> {
     runDetached(target);
     return result;
   }
+}
+
+/** Lets options stand in the pipe's place when there is no pipe: `save(user, { nx: true })`. */
+function pipeAndOptions<O extends object>(pipeOrOptions: Pipeline | O | undefined, options: O | undefined): [Pipeline | undefined, O | undefined] {
+  if (pipeOrOptions === undefined || pipeOrOptions instanceof Pipeline) return [pipeOrOptions, options];
+  if (options === undefined && Object.getPrototypeOf(pipeOrOptions) === Object.prototype) return [undefined, pipeOrOptions];
+  return [checkPipe(pipeOrOptions, 'Repository'), options];
 }
 
 type Queue = <R = unknown>(name: string, args: unknown[], options?: QueueOptions<R>) => Deferred<R>;

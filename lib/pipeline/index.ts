@@ -1,7 +1,7 @@
 import './command-methods.js';
 
 export { Deferred, ResultNotReady, DeferredAlreadySettled, derive } from './deferred.js';
-export { Pipeline, type PipelineOptions, type QueueOptions } from './pipeline.js';
+export { Pipeline, checkPipe, type PipelineOptions, type QueueOptions } from './pipeline.js';
 export { pipeline, autoexec } from './autoexec.js';
 export { connect, disconnect, reset, connectionFor, connectionNames, DEFAULT_CONNECTION, type RedisClient } from './connections.js';
 export {

@@ -1,6 +1,6 @@
 import { DEFAULT_CONNECTION } from './connections.js';
 import { Deferred } from './deferred.js';
-import { PipelineError } from './errors.js';
+import { PipelineError, PipelineUsageError } from './errors.js';
 import { QueuedCommand, type CommandArgument, type ReplyDecoder } from './queued-command.js';
 import { sendQueued } from './send.js';
 import type { PipelineCommands } from './command-types.js';
@@ -137,6 +137,24 @@ export class Pipeline {
 // Methods for every Redis command are installed on the prototype by command-methods.ts.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Pipeline extends PipelineCommands {}
+
+/**
+ * Checks what a caller passed where a pipe goes: a Pipeline or nothing. Anything else (options put in the
+ * pipe's place, a raw ioredis pipeline) would otherwise fail later with an obscure TypeError.
+ */
+export function checkPipe(pipe: unknown, where: string): Pipeline | undefined {
+  if (pipe === undefined || pipe instanceof Pipeline) return pipe;
+  throw new PipelineUsageError(
+    `${where}: expected a redpipe Pipeline (from pipeline()) or nothing where the pipe goes, got ${describe(pipe)}`,
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : 'a plain object';
+}
 
 /**
  * Executes a pipeline whose caller will not await it. Command failures already live in their
