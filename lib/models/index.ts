@@ -1,6 +1,7 @@
 export { Model, Field, type FieldType } from './decorators.js';
 export { Entity, coreClass, type CoreClass } from './entity.js';
-export { Repository, type RepositoryOptions, type SaveOptions, type UpdateOptions } from './repository.js';
+export { Repository } from './repository.js';
+export type { RepositoryOptions, SaveOptions, UpdateOptions } from './repository-options.js';
 export { modelMeta, type FieldOptions, type ModelOptions, type FieldMeta, type ModelMeta } from './metadata.js';
 export {
   ModelDefinitionError,

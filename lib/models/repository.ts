@@ -1,6 +1,6 @@
 import type { ValidatorOptions } from 'class-validator';
 import { BigIntField } from '../codecs/integer.js';
-import { checkOptions, optionNames } from '../keyspaces/options.js';
+import { checkOptions } from '../keyspaces/options.js';
 import { toBoolean, toNumber } from '../keyspaces/replies.js';
 import { DEFAULT_CONNECTION } from '../pipeline/connections.js';
 import { Deferred, derive } from '../pipeline/deferred.js';
@@ -13,41 +13,13 @@ import { assign, assignFields, hasPendingChanges, pendingChange, sendSettled } f
 import { MissingIdError, RequiredFieldError, UnknownFieldError } from './errors.js';
 import { modelMeta, type FieldMeta, type ModelMeta } from './metadata.js';
 import { decodeField, decodeFields, decodeHash, encodeChanges, encodeEntity, fieldOf, type EncodedWrite } from './record.js';
+import {
+  pipeAndOptions, REPOSITORY_OPTIONS, SAVE_OPTIONS, UPDATE_OPTIONS,
+  type RepositoryOptions, type SaveOptions, type UpdateOptions,
+} from './repository-options.js';
 import { targetFor, toInstance, toPlain } from './transform.js';
 import type { EntityChanges, EntityClass, EntityFields, FieldName } from './types.js';
 import { validateFully, validateNow } from './validation.js';
-
-/** Options of a Repository. */
-export interface RepositoryOptions {
-  /** Run class-validator before every save and update (default true). */
-  validation?: boolean;
-  /**
-   * Options passed to class-validator. By default unset and `null` properties are not validated
-   * (`skipMissingProperties`), so `@IsEmail() @Field(Text) email?: string` accepts an entity without an
-   * email and `null` (which removes the field); use `@IsDefined()` or `required: true` to insist on a value.
-   */
-  validator?: ValidatorOptions;
-}
-/** Every option of RepositoryOptions, for checkOptions. */
-const REPOSITORY_OPTIONS = optionNames<RepositoryOptions>()(['validation', 'validator']);
-
-/** Options of `save()`. */
-export interface SaveOptions {
-  /** Write only the fields the stored record lacks; the entity then reflects what is stored. */
-  nx?: boolean;
-  /** Skip validation (the caller already ran `await repo.validate(entity)`). */
-  validated?: boolean;
-}
-/** Every option of SaveOptions, for checkOptions. */
-const SAVE_OPTIONS = optionNames<SaveOptions>()(['nx', 'validated']);
-
-/** Options of `update()`. */
-export interface UpdateOptions {
-  /** Skip validation (the caller already validated the changes). */
-  validated?: boolean;
-}
-/** Every option of UpdateOptions, for checkOptions. */
-const UPDATE_OPTIONS = optionNames<UpdateOptions>()(['validated']);
 
 /**
  * Reads and writes entities of one model; every method takes an optional pipe and returns a deferred,
@@ -392,12 +364,6 @@ export class Repository<T extends object> {
   }
 }
 
-/** Lets options stand in the pipe's place when there is no pipe: `save(user, { nx: true })`. */
-function pipeAndOptions<O extends object>(pipeOrOptions: Pipeline | O | undefined, options: O | undefined): [Pipeline | undefined, O | undefined] {
-  if (pipeOrOptions === undefined || pipeOrOptions instanceof Pipeline) return [pipeOrOptions, options];
-  if (options === undefined && Object.getPrototypeOf(pipeOrOptions) === Object.prototype) return [undefined, pipeOrOptions];
-  return [checkPipe(pipeOrOptions, 'Repository'), options];
-}
 
 type Queue = <R = unknown>(name: string, args: unknown[], options?: QueueOptions<R>) => Deferred<R>;
 
