@@ -4,6 +4,7 @@ import { decodeValue, encodeValue, type Codec } from '../codecs/codec.js';
 import { connectionFor, DEFAULT_CONNECTION, keyPrefixOf, stripKeyPrefix } from '../pipeline/connections.js';
 import type { Deferred } from '../pipeline/deferred.js';
 import { PipelineUsageError } from '../pipeline/errors.js';
+import { autoexec } from '../pipeline/autoexec.js';
 import { checkPipe, Pipeline, runDetached } from '../pipeline/pipeline.js';
 import { QueuedCommand, type ReplyDecoder } from '../pipeline/queued-command.js';
 import { InvalidArgumentError, KeyspaceDefinitionError } from './errors.js';
@@ -150,19 +151,14 @@ export abstract class Keyspace {
    */
   batch<R>(fn: (self: this) => R): R {
     const outer = this.#pipe;
-    const inner = new Pipeline(outer, { name: this.connection });
-    this.#pipe = inner;
-    let value: R;
-    try {
-      value = fn(this);
-    } catch (error) {
-      inner.discard();
-      throw error;
-    } finally {
-      this.#pipe = outer;
-    }
-    runDetached(inner);
-    return value;
+    return autoexec(outer, (inner) => {
+      this.#pipe = inner;
+      try {
+        return fn(this);
+      } finally {
+        this.#pipe = outer;
+      }
+    }, { name: this.connection });
   }
 
   /** Queues one command on this record's connection; without a pipe it is sent at once. */
