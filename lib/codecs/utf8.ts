@@ -11,6 +11,11 @@ export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
+/** `String.prototype.isWellFormed` (ES2024, native in Node 20): no lone surrogates; much faster than the RegExp. */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
 /** Throws the {@link InvalidValueError} of `codec` refusing `value` for `reason`. */
 export function refuse(codec: string, value: unknown, reason: string): never {
   throw new InvalidValueError({ codec, value, reason });
@@ -27,7 +32,7 @@ export function unreadable(codec: string, raw: unknown, reason: string): never {
  */
 export function requireText(codec: string, value: unknown): string {
   if (typeof value !== 'string') refuse(codec, value, `expected a string, got ${typeName(value)}`);
-  if (hasLoneSurrogate(value)) {
+  if (!isWellFormed(value)) {
     refuse(codec, value, 'contains a lone UTF-16 surrogate, which UTF-8 cannot store');
   }
   if (value.includes(REPLACEMENT)) {

@@ -94,7 +94,8 @@ export abstract class Keyspace {
   constructor(id: string, pipe?: Pipeline) {
     this.key = (this.constructor as unknown as typeof Keyspace).redisKey(id);
     this.id = id;
-    this.#pipe = pipe === undefined ? undefined : checkPipe(pipe, `${this.constructor.name} ${this.key}`);
+    // The message is only built for a wrong argument: this runs once per call on the hot path.
+    this.#pipe = pipe === undefined || pipe instanceof Pipeline ? pipe : checkPipe(pipe, `${this.constructor.name} ${this.key}`);
   }
 
   /** The Redis key of `id` in this keyspace (the id is checked first). */
