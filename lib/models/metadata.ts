@@ -54,7 +54,6 @@ const FIELDS = Symbol('redpipe:fields');
 const MODEL = Symbol('redpipe:model');
 
 /** A class constructor, as decorators see it. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type AnyClass = Function;
 
 /** Reads own (not inherited) metadata with its type; wraps reflect-metadata's `any` once. */

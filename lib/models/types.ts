@@ -2,7 +2,6 @@
 export type EntityFields<T> = {
   // `-?`: an optional property (`age?: number`) must still read as `number` here, so that
   // `User.core(id).hget('age')` is a Deferred<number | null> and `incr` a Deferred<number>.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   [K in keyof T as T[K] extends Function ? never : K]-?: Exclude<T[K], undefined>;
 };
 

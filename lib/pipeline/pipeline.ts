@@ -135,7 +135,6 @@ export class Pipeline {
 }
 
 // Methods for every Redis command are installed on the prototype by command-methods.ts.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Pipeline extends PipelineCommands {}
 
 /**
