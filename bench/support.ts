@@ -6,6 +6,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Redis, type RedisOptions } from 'ioredis';
 import { hasRedisServerBinary, startRedisServer } from '../spec/harness/redis-server.js';
+import { deleteKeysByPrefix } from '../spec/harness/index.js';
 
 /** The Redis a benchmark runs against. */
 export interface BenchRedis {
@@ -30,7 +31,7 @@ export async function startBenchRedis(): Promise<BenchRedis> {
   const url = process.env.REDIS_URL;
   if (url) {
     const options = optionsFromUrl(url);
-    return { url, options, owned: false, prefix, stop: () => deleteByPrefix(options, prefix) };
+    return { url, options, owned: false, prefix, stop: () => deleteKeysByPrefix(options, prefix) };
   }
   if (hasRedisServerBinary()) {
     const server = await startRedisServer();
@@ -59,19 +60,6 @@ function optionsFromUrl(url: string): RedisOptions {
   };
 }
 
-async function deleteByPrefix(options: RedisOptions, prefix: string): Promise<void> {
-  const client = new Redis(options);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await client.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await client.quit().catch(() => undefined);
-  }
-}
 
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {

@@ -17,9 +17,11 @@
 // and those keys are deleted at the end. ioredis does not prefix SCAN MATCH patterns, so a sample that
 // scans a whole keyspace (e.g. `scanIds`) should only look for ids it wrote itself.
 import { randomBytes } from 'node:crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import { connect, reset } from 'redpipe';
-import { redisEndpoint, startHarness, stopHarness, type RedisEndpoint, type Which } from '../spec/harness/index.js';
+import {
+  connectionOptions, deleteKeysByPrefix, redisEndpoint, startHarness, stopHarness, type RedisEndpoint, type Which,
+} from '../spec/harness/index.js';
 import type { SampleModule } from './support.js';
 
 interface SampleEntry {
@@ -150,22 +152,13 @@ function compare(actual: readonly string[], expected: readonly (string | RegExp)
 }
 
 function newClient(endpoint: RedisEndpoint, keyPrefix: string | undefined): Redis {
-  const client = new Redis({ ...clientOptions(endpoint), ...(keyPrefix ? { keyPrefix } : {}), maxRetriesPerRequest: 2 });
+  const client = new Redis({ ...connectionOptions(endpoint), ...(keyPrefix ? { keyPrefix } : {}), maxRetriesPerRequest: 2 });
   client.on('error', (error: Error) => {
     stray ??= error;
   });
   return client;
 }
 
-function clientOptions(endpoint: RedisEndpoint): RedisOptions {
-  return {
-    host: endpoint.host,
-    port: endpoint.port,
-    db: endpoint.db,
-    ...(endpoint.username !== undefined ? { username: endpoint.username } : {}),
-    ...(endpoint.password !== undefined ? { password: endpoint.password } : {}),
-  };
-}
 
 async function close(client: Redis): Promise<void> {
   if (client.status === 'ready') await client.quit().catch(() => undefined);
@@ -175,19 +168,9 @@ async function close(client: Redis): Promise<void> {
 /** On a shared server, deletes the keys this run wrote (only those under this run's prefix). */
 async function deleteRunKeys(servers: Record<Which, RedisEndpoint>): Promise<void> {
   for (const endpoint of new Set([servers.primary, servers.secondary])) {
-    const client = new Redis(clientOptions(endpoint));
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${runPrefix}*`, 'COUNT', 1000);
-        if (keys.length) await client.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } catch (error) {
+    await deleteKeysByPrefix(connectionOptions(endpoint), runPrefix).catch((error: unknown) => {
       console.error(`could not delete this run's keys (${runPrefix}*): ${describe(error)}`);
-    } finally {
-      await close(client);
-    }
+    });
   }
 }
 

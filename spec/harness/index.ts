@@ -236,8 +236,8 @@ function withDb(url: string, db: number): string {
   return parsed.toString();
 }
 
-function connectionOptions(endpoint: RedisEndpoint): RedisOptions {
-  // Explicit options, not the URL: with `new Redis(url, options)` the URL would win over options.
+/** ioredis options for an endpoint (explicit options, since with `new Redis(url, options)` the URL wins). */
+export function connectionOptions(endpoint: RedisEndpoint): RedisOptions {
   return {
     host: endpoint.host,
     port: endpoint.port,
@@ -283,4 +283,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Deletes every key under `prefix` on a server (for shared servers, which are never flushed). */
+export async function deleteKeysByPrefix(options: RedisOptions, prefix: string): Promise<void> {
+  const client = new Redis(options);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length) await client.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await client.quit().catch(() => undefined);
+    client.disconnect();
+  }
 }
