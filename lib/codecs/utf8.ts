@@ -3,17 +3,9 @@ import { DecodeError, InvalidValueError } from './errors.js';
 /** Strict UTF-8 decoder: invalid bytes throw instead of becoming U+FFFD; a leading BOM is kept. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** A lone (unpaired) UTF-16 surrogate; with the `u` flag, valid pairs are single code points. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** True when `text` holds an unpaired surrogate, which UTF-8 cannot carry. */
+/** True when `text` holds an unpaired surrogate, which UTF-8 cannot carry (native `isWellFormed`, ES2024). */
 export function hasLoneSurrogate(text: string): boolean {
-  return LONE_SURROGATE.test(text);
-}
-
-/** `String.prototype.isWellFormed` (ES2024, native in Node 20): no lone surrogates; much faster than the RegExp. */
-function isWellFormed(text: string): boolean {
-  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+  return !(text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 /** Throws the {@link InvalidValueError} of `codec` refusing `value` for `reason`. */
@@ -32,7 +24,7 @@ export function unreadable(codec: string, raw: unknown, reason: string): never {
  */
 export function requireText(codec: string, value: unknown): string {
   if (typeof value !== 'string') refuse(codec, value, `expected a string, got ${typeName(value)}`);
-  if (!isWellFormed(value)) {
+  if (hasLoneSurrogate(value)) {
     refuse(codec, value, 'contains a lone UTF-16 surrogate, which UTF-8 cannot store');
   }
   if (value.includes(REPLACEMENT)) {
