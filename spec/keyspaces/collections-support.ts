@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { connect, pipeline, reset, type Deferred, type Pipeline } from '../../lib/pipeline/index.js';
 import { clientThroughProxy, startProxy, type RoundTripProxy, type Which } from '../harness/index.js';
 import { useServers as bindServers, type Servers } from '../harness/servers.js';
+import { thrown } from '../harness/assertions.js';
 
 export type { Servers } from '../harness/servers.js';
 export { thrown, rejection } from '../harness/assertions.js';
@@ -84,6 +85,32 @@ export function useCountedConnection(): Counted {
   });
   after(() => reset());
   return counted;
+}
+
+/** A call that must be refused when queued: the error class it throws, with or without a pipe. */
+export interface Refusal {
+  readonly label: string;
+  readonly error: new (...args: never[]) => Error;
+  readonly call: (pipe: Pipeline | undefined) => unknown;
+}
+
+/** One test per refusal: it throws its error with and without a pipe, queues nothing and sends nothing. */
+export function itRefusesEach(counted: Counted, cases: readonly Refusal[]): void {
+  for (const { label, error, call } of cases) {
+    it(`${label}: throws ${error.name}, queues and sends nothing`, async () => {
+      expect(thrown(() => call(undefined))).to.be.instanceOf(error);
+      const pipe = pipeline();
+      expect(thrown(() => call(pipe))).to.be.instanceOf(error);
+      expect(pipe.size).to.equal(0);
+      await pipe.execute();
+      expect(counted.proxy.roundTrips).to.equal(0);
+    });
+  }
+}
+
+/** `prefix{id}`, spelled out (not through the library) so the tests check the key format. */
+export function rawKey(cls: { keyspace: string | undefined }, id: string): string {
+  return `${String(cls.keyspace)}{${id}}`;
 }
 
 /** Sorts hex renderings of Buffers, to compare binary members regardless of order. */

@@ -5,7 +5,7 @@ import { Binary, Integer, Text, type Codec } from '../../lib/codecs/index.js';
 import { ListKeyspace, type KeyTemplate } from '../../lib/keyspaces/index.js';
 import { connect } from '../../lib/pipeline/index.js';
 import { newClient, uniqueKey } from '../harness/index.js';
-import { MODES, run, useServers } from './collections-support.js';
+import { MODES, run, useServers, rawKey as key } from './collections-support.js';
 
 describe('ListKeyspace: blocking commands on a real server', () => {
   const servers = useServers();
@@ -13,7 +13,6 @@ describe('ListKeyspace: blocking commands on a real server', () => {
   for (const mode of MODES) {
     describe(mode.label, () => {
       const raw = () => servers[mode.which];
-      const key = (cls: { keyspace: string | undefined }, id: string): string => `${String(cls.keyspace)}{${id}}`;
       function define<V>(codec: Codec<V>) {
         return class L extends ListKeyspace<V> {
           static override keyspace = uniqueKey('BL');

@@ -3,9 +3,9 @@
 import { expect } from 'chai';
 import { Binary, DecodeError, Integer, InvalidValueError } from '../../lib/codecs/index.js';
 import { InvalidArgumentError, InvalidIdError, ListKeyspace, type ListEnd } from '../../lib/keyspaces/index.js';
-import { CommandError, pipeline, type Pipeline } from '../../lib/pipeline/index.js';
+import { CommandError, type Pipeline } from '../../lib/pipeline/index.js';
 import { newClient, uniqueKey } from '../harness/index.js';
-import { rejection, thrown, useCountedConnection } from './collections-support.js';
+import { itRefusesEach, rejection, thrown, useCountedConnection, type Refusal } from './collections-support.js';
 
 class Texts extends ListKeyspace {
   static override keyspace = uniqueKey('LT');
@@ -19,17 +19,11 @@ class Bytes extends ListKeyspace<Buffer> {
   static override valueCodec = Binary;
 }
 
-type ErrorClass = new (...args: never[]) => Error;
-interface Case {
-  readonly label: string;
-  readonly error: ErrorClass;
-  readonly call: (pipe: Pipeline | undefined) => unknown;
-}
 
 const bad = <T>(value: unknown): T => value as T;
 const t = (p: Pipeline | undefined): Texts => new Texts('1', p);
 
-const CASES: readonly Case[] = [
+const CASES: readonly Refusal[] = [
   // wrong value type per codec
   { label: 'Text: a number', error: InvalidValueError, call: (p) => t(p).rpush(bad<string>(5)) },
   { label: 'Text: one bad value among good ones', error: InvalidValueError, call: (p) => t(p).lpush(['a', bad<string>(undefined)]) },
@@ -73,16 +67,7 @@ const CASES: readonly Case[] = [
 describe('ListKeyspace: bad input is refused when queued', () => {
   const counted = useCountedConnection();
 
-  for (const { label, error, call } of CASES) {
-    it(`${label}: throws ${error.name}, queues and sends nothing`, async () => {
-      expect(thrown(() => call(undefined))).to.be.instanceOf(error);
-      const pipe = pipeline();
-      expect(thrown(() => call(pipe))).to.be.instanceOf(error);
-      expect(pipe.size).to.equal(0);
-      await pipe.execute();
-      expect(counted.proxy.roundTrips).to.equal(0);
-    });
-  }
+  itRefusesEach(counted, CASES);
 
   it('the refusals name the key, and a good call afterwards is one round trip', async () => {
     const id = uniqueKey('id');

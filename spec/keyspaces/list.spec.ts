@@ -6,7 +6,7 @@ import { Binary, Integer, Text, type Codec } from '../../lib/codecs/index.js';
 import { ListKeyspace } from '../../lib/keyspaces/index.js';
 import { CommandError, pipeline, PipelineError } from '../../lib/pipeline/index.js';
 import { uniqueKey } from '../harness/index.js';
-import { expectOnlyOn, MODES, rejection, run, useServers } from './collections-support.js';
+import { expectOnlyOn, MODES, rejection, run, useServers, rawKey as key } from './collections-support.js';
 
 describe('ListKeyspace: every non-blocking command on a real server', () => {
   const servers = useServers();
@@ -14,7 +14,6 @@ describe('ListKeyspace: every non-blocking command on a real server', () => {
   for (const mode of MODES) {
     describe(mode.label, () => {
       const raw = () => servers[mode.which];
-      const key = (cls: { keyspace: string | undefined }, id: string): string => `${String(cls.keyspace)}{${id}}`;
       function define<V>(codec: Codec<V>) {
         return class L extends ListKeyspace<V> {
           static override keyspace = uniqueKey('L');

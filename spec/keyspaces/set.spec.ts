@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { Binary, Integer, Text, type Codec } from '../../lib/codecs/index.js';
 import { SetKeyspace } from '../../lib/keyspaces/index.js';
 import { uniqueKey } from '../harness/index.js';
-import { expectOnlyOn, hexes, MODES, run, sorted, useServers } from './collections-support.js';
+import { expectOnlyOn, hexes, MODES, run, sorted, useServers, rawKey as key } from './collections-support.js';
 
 describe('SetKeyspace: every command on a real server', () => {
   const servers = useServers();
@@ -13,7 +13,6 @@ describe('SetKeyspace: every command on a real server', () => {
   for (const mode of MODES) {
     describe(mode.label, () => {
       const raw = () => servers[mode.which];
-      const key = (cls: { keyspace: string | undefined }, id: string): string => `${String(cls.keyspace)}{${id}}`;
       function define<V>(codec: Codec<V>) {
         return class S extends SetKeyspace<V> {
           static override keyspace = uniqueKey('S');

@@ -7,6 +7,9 @@ import { HyperLogLogKeyspace, StringKeyspace } from '../../lib/keyspaces/index.j
 import { uniqueKey } from '../harness/index.js';
 import type { Mode, Servers } from './collections-support.js';
 
+/** `prefix{id}`, spelled out (not through the library) so the tests check the key format. */
+export { rawKey } from './collections-support.js';
+
 /** A fresh StringKeyspace subclass with a unique prefix, on the mode's connection. */
 export function stringKind<V = string>(mode: Mode, codec: Codec<V> = Text as unknown as Codec<V>, prefix = 'S'): typeof StringKeyspace<V> {
   return class extends StringKeyspace<V> {
@@ -23,11 +26,6 @@ export function hllKind<V = string>(mode: Mode, codec: Codec<V> = Text as unknow
     static override connection = mode.connection;
     static override valueCodec = codec;
   };
-}
-
-/** `prefix{id}`, spelled out (not through the library) so the tests check the key format. */
-export function rawKey(cls: { keyspace: string | undefined }, id: string): string {
-  return `${String(cls.keyspace)}{${id}}`;
 }
 
 /** The plain client of the mode's server. */
