@@ -1,23 +1,13 @@
 // DESIGN §2: onExecute callbacks run after a successful execute, in registration order; a nested
 // pipeline's callbacks count as registered when it hands its queue up; every deferred is filled first.
 import { expect } from 'chai';
-import type { Redis } from 'ioredis';
-import { autoexec, connect, pipeline, PipelineError, reset } from '../../lib/index.js';
-import { newClient, uniqueKey } from '../harness/index.js';
+import { autoexec, pipeline, PipelineError } from '../../lib/index.js';
+import { uniqueKey } from '../harness/index.js';
+import { useServers } from '../harness/servers.js';
 import { rejection } from './support.js';
 
 describe('pipeline: onExecute callbacks', () => {
-  let primary: Redis;
-  let secondary: Redis;
-
-  beforeEach(() => {
-    reset();
-    primary = newClient('primary');
-    secondary = newClient('secondary');
-    connect(primary);
-    connect(secondary, 'other');
-  });
-  afterEach(() => reset());
+  const servers = useServers('other');
 
   it('run in registration order after execute, and not before', async () => {
     const order: string[] = [];
@@ -109,12 +99,12 @@ describe('pipeline: onExecute callbacks', () => {
     all.push(root.call('incrbyfloat', keys[4]!, '1.5'));
     await root.execute();
     expect(seen).to.deep.equal([1, 5, 'OK', 7, null, '1.5']);
-    expect(await secondary.get(keys[2]!)).to.equal('x');
+    expect(await servers.secondary.get(keys[2]!)).to.equal('x');
   });
 
   it('do not run when a command failed, and the execute rejects', async () => {
     const hash = uniqueKey('h');
-    await primary.hset(hash, 'f', 'v');
+    await servers.primary.hset(hash, 'f', 'v');
     const order: string[] = [];
     const root = pipeline();
     root.onExecute(() => order.push('root'));
@@ -128,7 +118,7 @@ describe('pipeline: onExecute callbacks', () => {
 
   it('do not run when another connection failed', async () => {
     const hash = uniqueKey('h');
-    await secondary.hset(hash, 'f', 'v');
+    await servers.secondary.hset(hash, 'f', 'v');
     const order: string[] = [];
     const root = pipeline();
     const ok = root.incr(uniqueKey());

@@ -2,27 +2,18 @@
 // and connection, with the Redis error as cause); execute() rejects with one PipelineError listing every
 // failure; callbacks do not run.
 import { expect } from 'chai';
-import { ReplyError, type Redis } from 'ioredis';
-import { CommandError, connect, pipeline, PipelineError, reset } from '../../lib/index.js';
-import { newClient, uniqueKey } from '../harness/index.js';
+import { ReplyError } from 'ioredis';
+import { CommandError, pipeline, PipelineError } from '../../lib/index.js';
+import { uniqueKey } from '../harness/index.js';
+import { useServers } from '../harness/servers.js';
 import { rejection } from './support.js';
 
 describe('pipeline: rejected commands', () => {
-  let primary: Redis;
-  let secondary: Redis;
-
-  beforeEach(() => {
-    reset();
-    primary = newClient('primary');
-    secondary = newClient('secondary');
-    connect(primary);
-    connect(secondary, 'other');
-  });
-  afterEach(() => reset());
+  const servers = useServers('other');
 
   it('INCR on a hash fails only its own deferred; the others (before and after it) are filled', async () => {
     const [hash, k1, k2] = [uniqueKey('h'), uniqueKey(), uniqueKey()];
-    await primary.hset(hash, 'f', 'v');
+    await servers.primary.hset(hash, 'f', 'v');
     let callbackRan = false;
     const pipe = pipeline();
     const before = pipe.set(k1, 'a');
@@ -35,7 +26,7 @@ describe('pipeline: rejected commands', () => {
     expect(before.result).to.equal('OK');
     expect(after.result).to.equal(1);
     expect(read.result).to.equal('v');
-    expect(await primary.mget(k1, k2)).to.deep.equal(['a', '1']);
+    expect(await servers.primary.mget(k1, k2)).to.deep.equal(['a', '1']);
 
     expect(bad.ready).to.equal(true);
     const failure = bad.error as CommandError;
@@ -57,8 +48,8 @@ describe('pipeline: rejected commands', () => {
 
   it('lists every failure, with indexes counted over the whole queue and the right connection', async () => {
     const [hashA, hashB, k] = [uniqueKey('h'), uniqueKey('h'), uniqueKey()];
-    await primary.hset(hashA, 'f', 'v');
-    await secondary.hset(hashB, 'f', 'v');
+    await servers.primary.hset(hashA, 'f', 'v');
+    await servers.secondary.hset(hashB, 'f', 'v');
     const root = pipeline();
     const okA = root.incr(k); // #0
     const badA = root.incr(hashA); // #1
@@ -83,12 +74,12 @@ describe('pipeline: rejected commands', () => {
     expect([okA.result, okB.result]).to.deep.equal([1, 'OK']);
     for (const bad of [badA, badB, badArgs]) expect(bad.error).to.be.instanceOf(CommandError);
     expect((badArgs.error as CommandError).message).to.match(/wrong number of arguments/i);
-    expect(await secondary.get(k)).to.equal('on other');
+    expect(await servers.secondary.get(k)).to.equal('on other');
   });
 
   it('a failure on one connection leaves the other connection deferreds filled', async () => {
     const hash = uniqueKey('h');
-    await secondary.hset(hash, 'f', 'v');
+    await servers.secondary.hset(hash, 'f', 'v');
     const keys = Array.from({ length: 5 }, () => uniqueKey());
     const root = pipeline();
     const good = keys.map((key) => root.incr(key));
@@ -105,7 +96,7 @@ describe('pipeline: rejected commands', () => {
 
   it('.promise of a failed command rejects with the same CommandError', async () => {
     const hash = uniqueKey('h');
-    await primary.hset(hash, 'f', 'v');
+    await servers.primary.hset(hash, 'f', 'v');
     const pipe = pipeline();
     const bad = pipe.incr(hash);
     const good = pipe.incr(uniqueKey());

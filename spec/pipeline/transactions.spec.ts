@@ -1,7 +1,6 @@
 // DESIGN §2: `transaction: true` sends each connection's commands as one MULTI/EXEC (one round trip).
 // Redis semantics: a runtime error fails only its command (no rollback); a queue-time error aborts EXEC.
 import { expect } from 'chai';
-import type { Redis } from 'ioredis';
 import {
   autoexec,
   CommandError,
@@ -12,20 +11,11 @@ import {
   reset,
 } from '../../lib/index.js';
 import { clientThroughProxy, newClient, startProxy, uniqueKey } from '../harness/index.js';
+import { useServers } from '../harness/servers.js';
 import { existing, rejection } from './support.js';
 
 describe('pipeline: transactions', () => {
-  let primary: Redis;
-  let secondary: Redis;
-
-  beforeEach(() => {
-    reset();
-    primary = newClient('primary');
-    secondary = newClient('secondary');
-    connect(primary);
-    connect(secondary, 'other');
-  });
-  afterEach(() => reset());
+  const servers = useServers('other');
 
   it('apply every command and fill every deferred, nested ones included', async () => {
     const [k1, k2] = [uniqueKey(), uniqueKey()];
@@ -35,7 +25,7 @@ describe('pipeline: transactions', () => {
     const c = autoexec(tx, (p) => p.set(k2, 'on other'), { name: 'other' });
     await tx.execute();
     expect([a.result, b.result, c.result]).to.deep.equal([1, 11, 'OK']);
-    expect(await secondary.get(k2)).to.equal('on other');
+    expect(await servers.secondary.get(k2)).to.equal('on other');
   });
 
   it('are one round trip per connection (MULTI … EXEC sent together)', async () => {
@@ -52,7 +42,7 @@ describe('pipeline: transactions', () => {
 
   it('a runtime failure inside EXEC (INCR on a hash) fails only that command; the others are applied', async () => {
     const [hash, k1, k2] = [uniqueKey('h'), uniqueKey(), uniqueKey()];
-    await primary.hset(hash, 'f', 'v');
+    await servers.primary.hset(hash, 'f', 'v');
     let callbackRan = false;
     const tx = pipeline(undefined, { transaction: true });
     const before = tx.set(k1, 'a');
@@ -67,7 +57,7 @@ describe('pipeline: transactions', () => {
     expect((bad.error as CommandError).index).to.equal(1);
     expect(bad.error?.message).to.include('WRONGTYPE');
     expect([before.result, after.result]).to.deep.equal(['OK', 1]);
-    expect(await primary.mget(k1, k2)).to.deep.equal(['a', '1'], 'no rollback');
+    expect(await servers.primary.mget(k1, k2)).to.deep.equal(['a', '1'], 'no rollback');
     expect(callbackRan).to.equal(false);
   });
 
@@ -79,7 +69,7 @@ describe('pipeline: transactions', () => {
     const after = tx.incr(k3);
     const error = (await rejection(tx.execute())) as PipelineError;
     expect(error).to.be.instanceOf(PipelineError);
-    expect(await existing(primary, [k1, k2, k3])).to.deep.equal([false, false, false]);
+    expect(await existing(servers.primary, [k1, k2, k3])).to.deep.equal([false, false, false]);
     for (const d of [before, bad, after]) {
       expect(d.ready).to.equal(true);
       expect(d.error).to.be.instanceOf(ConnectionFailedError);
@@ -98,7 +88,7 @@ describe('pipeline: transactions', () => {
     const error = (await rejection(tx.execute())) as PipelineError;
     expect(error.failures).to.have.length(1);
     expect(other.result).to.equal('OK');
-    expect(await secondary.get(k2)).to.equal('x');
+    expect(await servers.secondary.get(k2)).to.equal('x');
   });
 
   it('the root decides: a nested pipeline cannot opt out of (or into) the transaction', async () => {
@@ -143,6 +133,6 @@ describe('pipeline: transactions', () => {
     expect(values.every((v, i) => v === first + i)).to.equal(true, 'consecutive: nothing ran in between');
     expect(hammered.some((v) => v < first)).to.equal(true, 'the hammer ran before');
     expect(hammered.some((v) => v > first + values.length - 1)).to.equal(true, 'and after');
-    expect(Number(await primary.get(key))).to.equal(values.length + hammered.length);
+    expect(Number(await servers.primary.get(key))).to.equal(values.length + hammered.length);
   });
 });
